@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ConflictsConfig(AppConfig):
+    """Conflict explainers, actors and sourced claims, with a related-context sidebar."""
+
+    name = "conflicts"
+    verbose_name = "Conflicts"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,31 @@
+"""The conflicts plugin's models, one concept per module."""
+
+from conflicts.models.actors import Actor, ActorAffiliation
+from conflicts.models.claims import Claim, ClaimRelation, ClaimSource, Verdict
+from conflicts.models.pages import (
+    ConflictExplainerPage,
+    ConflictIndexPage,
+    ConflictParty,
+    KeyFact,
+    TimelineEvent,
+)
+from conflicts.models.related import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
+from conflicts.models.sources import Source
+
+__all__ = [
+    "Actor",
+    "ActorAffiliation",
+    "ActorLinkBase",
+    "Claim",
+    "ClaimLinkBase",
+    "ClaimRelation",
+    "ClaimSource",
+    "ConflictExplainerPage",
+    "ConflictIndexPage",
+    "ConflictParty",
+    "KeyFact",
+    "RelatedContextMixin",
+    "Source",
+    "TimelineEvent",
+    "Verdict",
+]

@@ -1,0 +1,86 @@
+"""What a host page mixes in to link an explainer, actors and claims and get the sidebar."""
+
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+
+
+class RelatedContextMixin(models.Model):
+    """Mix into a Page to link it to an explainer, actors and claims and show the sidebar.
+
+    The host also declares two Orderable link models, subclasses of ActorLinkBase and
+    ClaimLinkBase, each with `page = ParentalKey(<HostPage>, related_name="actor_links")`
+    (and "claim_links"). Put `related_context_panels` in the page's panels.
+    """
+
+    explainer = models.ForeignKey(
+        "conflicts.ConflictExplainerPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The conflict this story is about: its card, timeline and other stories "
+        "show in the sidebar.",
+    )
+
+    # The field that dates the story: the sidebar's timeline is centred on it and
+    # "more stories" are ordered by it, newest first.
+    context_date_field = "first_published_at"
+
+    related_context_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("explainer"),
+                InlinePanel("actor_links", label="Key actor"),
+                InlinePanel("claim_links", label="Claim"),
+            ],
+            heading="Related context",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_context_date(self):
+        value = getattr(self, self.context_date_field, None)
+        return value or timezone.now()
+
+    def get_related_context(self, request=None):
+        from conflicts.context import related_context
+
+        return related_context(self, request)
+
+
+class ActorLinkBase(Orderable):
+    """A key actor of a story, in the order editors want them shown."""
+
+    actor = models.ForeignKey("conflicts.Actor", on_delete=models.PROTECT, related_name="+")
+    show_in_sidebar = models.BooleanField(
+        default=True, help_text="Untick to keep the link but hide the actor from the sidebar."
+    )
+
+    panels = [FieldPanel("actor"), FieldPanel("show_in_sidebar")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return str(self.actor)
+
+
+class ClaimLinkBase(Orderable):
+    """A claim made in or about a story, in the order editors want them shown."""
+
+    claim = models.ForeignKey("conflicts.Claim", on_delete=models.PROTECT, related_name="+")
+    show_in_sidebar = models.BooleanField(
+        default=True, help_text="Untick to keep the link but hide the claim from the sidebar."
+    )
+
+    panels = [FieldPanel("claim"), FieldPanel("show_in_sidebar")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return str(self.claim)

@@ -1,0 +1,66 @@
+"""Sources: the documents that show what was said or what happened."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import RevisionMixin
+from wagtail.search import index
+
+from conflicts.validators import HttpURLField
+
+
+class Source(RevisionMixin, index.Indexed, models.Model):
+    """A document that shows something: a statement, a briefing, a report, a post."""
+
+    class Kind(models.TextChoices):
+        OFFICIAL_STATEMENT = "official_statement", "Official statement"
+        BRIEFING = "briefing", "Briefing"
+        NEWS_REPORT = "news_report", "News report"
+        DOCUMENT = "document", "Document"
+        SOCIAL_POST = "social_post", "Social media post"
+        INTERVIEW = "interview", "Interview"
+
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=255, help_text="Who published it, e.g. TASS.")
+    url = HttpURLField(
+        "web address",
+        max_length=1000,
+        unique=True,
+        error_messages={"unique": "A source with this web address already exists: choose it."},
+    )
+    published_on = models.DateField("date published", null=True, blank=True)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    archive_url = HttpURLField(
+        "archived copy",
+        max_length=1000,
+        blank=True,
+        help_text="A copy in a web archive, in case the original disappears.",
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="source")
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("publisher"),
+        FieldPanel("url"),
+        FieldPanel("published_on"),
+        FieldPanel("kind"),
+        FieldPanel("archive_url"),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("publisher"),
+        index.AutocompleteField("publisher"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+
+    def __str__(self):
+        return f"{self.publisher}: {self.title}"
+
+    @property
+    def revisions(self):
+        return self._revisions

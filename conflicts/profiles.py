@@ -1,0 +1,112 @@
+"""What the reader pages of the plugin show: actor profiles, claim pages, explainers.
+
+Each function returns plain data for a template in a fixed number of queries, and shows
+only what is live and public.
+"""
+
+from django.apps import apps
+from django.db.models import Prefetch
+
+from conflicts.context import claim_sources_prefetch
+from conflicts.models import (
+    ActorAffiliation,
+    Claim,
+    ClaimRelation,
+    ConflictParty,
+    KeyFact,
+    RelatedContextMixin,
+    TimelineEvent,
+)
+from conflicts.models.actors import Actor
+
+
+def host_page_models() -> list[type]:
+    """The concrete page models of the host site that link context (e.g. ArticlePage)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, RelatedContextMixin) and not model._meta.abstract
+    ]
+
+
+def _stories(filter_for_model, limit: int = 20) -> list:
+    """Live, public host pages matching filter_for_model(model) -> Q-kwargs, newest first."""
+    stories = []
+    for model in host_page_models():
+        order_field = model.context_date_field
+        qs = (
+            model.objects.live()
+            .public()
+            .filter(**filter_for_model(model))
+            .distinct()
+            .order_by(f"-{order_field}")[:limit]
+        )
+        stories.extend(qs)
+    stories.sort(key=lambda p: p.get_context_date(), reverse=True)
+    return stories[:limit]
+
+
+def live_claims():
+    """Claims readers may see: published, by a published claimant."""
+    return Claim.objects.filter(live=True, claimant__live=True)
+
+
+def actor_profile(actor, preview: bool = False) -> dict:
+    """An actor's affiliations, claims and the stories that link it."""
+    affiliations = ActorAffiliation.objects.filter(actor=actor, organisation__live=True)
+    members = ActorAffiliation.objects.filter(organisation=actor, actor__live=True)
+    claims = (
+        live_claims()
+        .filter(claimant=actor)
+        .select_related("claimant", "conflict")
+        .prefetch_related(claim_sources_prefetch())
+    )
+    return {
+        "affiliations": list(affiliations.select_related("organisation")),
+        "members": list(members.select_related("actor")),
+        "claims": list(claims),
+        "stories": [] if preview else _stories(lambda m: {"actor_links__actor": actor}),
+    }
+
+
+def claim_profile(claim) -> dict:
+    """A claim's sources, related claims (both directions) and the stories that link it."""
+    relations = ClaimRelation.objects.filter(claim=claim, other__in=live_claims()).select_related(
+        "other__claimant"
+    )
+    inbound = ClaimRelation.objects.filter(other=claim, claim__in=live_claims()).select_related(
+        "claim__claimant"
+    )
+    return {
+        "sources": list(claim.claim_sources.select_related("source")),
+        "relations": list(relations),
+        "inbound_relations": list(inbound),
+        "stories": _stories(lambda m: {"claim_links__claim": claim}),
+    }
+
+
+def explainer_profile(page) -> dict:
+    """An explainer's parties, key facts, timeline, claims and stories on the conflict."""
+    parties = ConflictParty.objects.filter(page=page, actor__live=True).select_related("actor")
+    key_facts = KeyFact.objects.filter(page=page).select_related("source")
+    events = (
+        TimelineEvent.objects.filter(page=page)
+        .order_by("date", "sort_order")
+        .prefetch_related(
+            "sources",
+            Prefetch("actors", queryset=Actor.objects.filter(live=True)),
+        )
+    )
+    claims = (
+        live_claims()
+        .filter(conflict=page)
+        .select_related("claimant")
+        .prefetch_related(claim_sources_prefetch())
+    )
+    return {
+        "parties": list(parties),
+        "key_facts": list(key_facts),
+        "timeline": list(events),
+        "claims": list(claims),
+        "stories": _stories(lambda m: {"explainer": page}),
+    }

@@ -1,0 +1,16 @@
+"""Readable, unique slugs for snippets that have their own public page."""
+
+from django.utils.text import slugify
+
+
+def unique_slug(instance, text: str, max_length: int = 80) -> str:
+    """Slugify text and add -2, -3 ... until no other row of instance's model uses it."""
+    base = slugify(text, allow_unicode=False)[:max_length].strip("-") or "item"
+    model = type(instance)
+    others = model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    slug, n = base, 2
+    while others.filter(slug=slug).exists():
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+        n += 1
+    return slug

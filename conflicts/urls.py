@@ -1,0 +1,12 @@
+"""Public URLs of the plugin. Include them in the host: path("", include("conflicts.urls"))."""
+
+from django.urls import path
+
+from conflicts import views
+
+app_name = "conflicts"
+
+urlpatterns = [
+    path("actors/<slug:slug>/", views.actor_detail, name="actor"),
+    path("claims/<slug:slug>/", views.claim_detail, name="claim"),
+]

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class NewsroomConfig(AppConfig):
+    """The host site: home, sections, articles and authors."""
+
+    name = "newsroom"
+    verbose_name = "Newsroom"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,201 @@
+"""The host site's pages and people: home, sections, articles and authors."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
+from conflicts.validators import HttpURLField
+from newsroom.blocks import StoryBlock
+
+
+class Author(index.Indexed, models.Model):
+    """A person who writes for the newsroom; shown in bylines."""
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=80, unique=True)
+    role = models.CharField(max_length=255, blank=True, help_text='e.g. "Reporter".')
+    bio = models.TextField(blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("image"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class HomePage(Page):
+    """The front page: the latest stories from every section."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["newsroom.SectionPage", "conflicts.ConflictIndexPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest"] = ArticlePage.objects.live().public().descendant_of(self).order_by(
+            "-display_date"
+        )[:12]
+        return context
+
+
+class SectionPage(Page):
+    """A section of the newsroom (News, Analysis ...) and its stories, newest first."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.ArticlePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = ArticlePage.objects.child_of(self).live().public().order_by("-display_date")
+        context["stories"] = Paginator(stories, 20).get_page(request.GET.get("page"))
+        return context
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(RelatedContextMixin, Page):
+    """A story, with its byline, body, syndication and the context it links to."""
+
+    dek = models.TextField(help_text="The line under the headline that says why it matters.")
+    display_date = models.DateTimeField(
+        "publication date",
+        default=timezone.now,
+        help_text="The date readers see. It also dates the story on the conflict's timeline.",
+    )
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lead_image_caption = models.CharField(max_length=500, blank=True)
+    lead_image_credit = models.CharField(max_length=255, blank=True)
+    body = StreamField(StoryBlock())
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    original_publisher = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text='For a story that appeared first elsewhere, e.g. "CIVILNET".',
+    )
+    original_url = HttpURLField(
+        "original web address",
+        max_length=1000,
+        blank=True,
+        help_text="Where the story first appeared.",
+    )
+
+    context_date_field = "display_date"
+
+    content_panels = [
+        FieldPanel("title", heading="Headline"),
+        FieldPanel("dek"),
+        InlinePanel("bylines", label="Byline", min_num=1),
+        FieldPanel("display_date"),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
+            heading="Lead image",
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        *RelatedContextMixin.related_context_panels,
+        MultiFieldPanel(
+            [FieldPanel("original_publisher"), FieldPanel("original_url")],
+            heading="Syndication",
+        ),
+        InlinePanel("corrections", label="Correction or update"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("dek", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("display_date"),
+    ]
+
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+
+    @property
+    def section(self):
+        return self.get_parent().specific
+
+    def clean(self):
+        super().clean()
+        if self.original_url and not self.original_publisher:
+            raise ValidationError(
+                {"original_publisher": "Name the original publisher of a syndicated story."}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_context"] = self.get_related_context(request)
+        context["bylines"] = list(self.bylines.select_related("author"))
+        context["corrections"] = list(self.corrections.all())
+        return context
+
+
+class ArticleByline(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+
+    panels = [FieldPanel("author")]
+
+
+class ArticleActorLink(ActorLinkBase):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="actor_links")
+
+
+class ArticleClaimLink(ClaimLinkBase):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="claim_links")
+
+
+class ArticleCorrection(Orderable):
+    """A correction or update, dated and shown to readers."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    date = models.DateTimeField(default=timezone.now)
+    text = RichTextField(features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("kind"), FieldPanel("date"), FieldPanel("text")]

@@ -1,0 +1,30 @@
+"""Site bootstrap shared by every test: a home page, a News section and a Conflicts index."""
+
+from dataclasses import dataclass
+
+import pytest
+from wagtail.models import Page, Site
+
+from tests.factories import ConflictIndexPageFactory, HomePageFactory, SectionPageFactory
+
+
+@dataclass
+class SiteTree:
+    home: object
+    news: object
+    conflicts: object
+
+
+@pytest.fixture
+def site_tree(db) -> SiteTree:
+    """Replace Wagtail's welcome page with our HomePage, as load_demo does."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="home-page")
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.save()
+    old_root.delete()
+    news = SectionPageFactory(parent=home, slug="news")
+    conflicts = ConflictIndexPageFactory(parent=home, slug="conflicts")
+    return SiteTree(home=home, news=news, conflicts=conflicts)
