@@ -7,7 +7,9 @@ def unique_slug(instance, text: str, max_length: int = 80) -> str:
     """Slugify text and add -2, -3 ... until no other row of instance's model uses it."""
     base = slugify(text, allow_unicode=False)[:max_length].strip("-") or "item"
     model = type(instance)
-    others = model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    others = model._default_manager.all()
+    if instance.pk:
+        others = others.exclude(pk=instance.pk)
     slug, n = base, 2
     while others.filter(slug=slug).exists():
         suffix = f"-{n}"

@@ -6,3 +6,5 @@ DEBUG = True
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+VAR_DIR.mkdir(exist_ok=True)  # noqa: F405  (the embedded SQLite database lives here)

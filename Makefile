@@ -1,0 +1,47 @@
+# The two commands a newcomer runs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8000
+
+# uv from PATH, else a private copy installed with pip into var/ (nothing else needed).
+UV := $(shell command -v uv 2>/dev/null || echo var/uv/bin/uv)
+PY := $(UV) run --frozen python
+MANAGE := $(PY) manage.py
+
+.PHONY: help run test lint check pytest setup demo serve-dev clean
+
+help:
+	@echo "make run   set up, load the demo story and serve it on http://127.0.0.1:$(PORT)/"
+	@echo "make test  lint, Django checks, migrations check and the whole test suite"
+
+var/uv/bin/uv:
+	python3 -m venv var/uv
+	var/uv/bin/pip install --quiet uv
+
+.venv/.synced: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+setup: .venv/.synced
+
+run: setup
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) ensure_admin
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: setup
+	$(UV) run --frozen ruff check .
+	$(UV) run --frozen ruff format --check .
+
+check: setup
+	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) makemigrations --check --dry-run
+
+pytest: setup
+	$(UV) run --frozen pytest $(PYTEST_ARGS)
+
+test: lint check pytest
+
+clean:
+	rm -rf .venv var/uv
