@@ -153,7 +153,7 @@ def test_deleting_an_actor_a_claim_points_to_is_refused_in_the_admin(editor):
     text = " ".join(page.content.decode().split())
     assert "This actor is referenced 1 time." in text
     assert "One or more references to this actor prevent it from being deleted." in text
-    assert refused.status_code == 403
+    assert (refused.status_code, refused.url) == (302, "/admin/")  # Wagtail's "permission denied"
     assert Actor.objects.filter(pk=actor.pk).exists()
 
 
