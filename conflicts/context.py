@@ -168,9 +168,7 @@ def related_context(page, request=None) -> RelatedContext:
     context.actors = [actor_card(link.actor) for link in actor_links]
 
     claim_links = (
-        page.claim_links.filter(
-            show_in_sidebar=True, claim__live=True, claim__claimant__live=True
-        )
+        page.claim_links.filter(show_in_sidebar=True, claim__live=True, claim__claimant__live=True)
         .select_related("claim__claimant")
         .prefetch_related(claim_sources_prefetch("claim__claim_sources"))
     )

@@ -55,9 +55,9 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest"] = ArticlePage.objects.live().public().descendant_of(self).order_by(
-            "-display_date"
-        )[:12]
+        context["latest"] = (
+            ArticlePage.objects.live().public().descendant_of(self).order_by("-display_date")[:12]
+        )
         return context
 
 

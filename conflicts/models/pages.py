@@ -58,9 +58,7 @@ class ConflictExplainerPage(Page):
         InlinePanel("key_facts", label="Key facts"),
         FieldPanel("body"),
         InlinePanel("timeline_events", label="Timeline"),
-        MultiFieldPanel(
-            [FieldPanel("last_reviewed"), FieldPanel("review_note")], heading="Review"
-        ),
+        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("review_note")], heading="Review"),
     ]
 
     search_fields = [
@@ -132,9 +130,7 @@ class TimelineEvent(ClusterableModel, Orderable):
     title = models.CharField(max_length=255)
     description = models.TextField(blank=True)
     sources = ParentalManyToManyField("conflicts.Source", blank=True, related_name="+")
-    actors = ParentalManyToManyField(
-        "conflicts.Actor", blank=True, related_name="timeline_events"
-    )
+    actors = ParentalManyToManyField("conflicts.Actor", blank=True, related_name="timeline_events")
 
     panels = [
         FieldPanel("date"),

@@ -18,9 +18,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-TEST_DATABASE_URL = os.environ.get(
-    "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom"
-)
+TEST_DATABASE_URL = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom")
 
 
 def _postgres_answers(url: str) -> bool:
