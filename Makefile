@@ -36,7 +36,7 @@ lint: setup
 
 check: setup
 	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) makemigrations --check --dry-run
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) makemigrations --check --dry-run
 
 pytest: setup
 	$(UV) run --frozen pytest $(PYTEST_ARGS)
