@@ -11,6 +11,7 @@ from conflicts.models.pages import (
 )
 from conflicts.models.related import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.models.sources import Source
+from conflicts.models.workflows import FactCheckTask
 
 __all__ = [
     "Actor",
@@ -23,6 +24,7 @@ __all__ = [
     "ConflictExplainerPage",
     "ConflictIndexPage",
     "ConflictParty",
+    "FactCheckTask",
     "KeyFact",
     "RelatedContextMixin",
     "Source",

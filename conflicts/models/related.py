@@ -5,6 +5,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from conflicts.panels import FactCheckPanel
+
 
 class RelatedContextMixin(models.Model):
     """Mix into a Page to link it to an explainer, actors and claims and show the sidebar.
@@ -34,6 +36,7 @@ class RelatedContextMixin(models.Model):
                 FieldPanel("explainer"),
                 InlinePanel("actor_links", label="Key actor"),
                 InlinePanel("claim_links", label="Claim"),
+                FactCheckPanel(heading="Fact check"),
             ],
             heading="Related context",
         )
