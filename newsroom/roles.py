@@ -8,6 +8,7 @@ EDITORS = "Editors"
 FACT_CHECKERS = "Fact-checkers"
 FACT_CHECK_WORKFLOW = "Fact check before publishing"
 FACT_CHECK_TASK = "Fact check"
+EDITOR_SIGN_OFF_TASK = "Editor sign-off"
 
 ADMIN_ACCESS = [("wagtailadmin", "admin", "access_admin")]
 

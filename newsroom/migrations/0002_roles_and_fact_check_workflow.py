@@ -53,6 +53,21 @@ def create_roles(apps, schema_editor):
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
 
+    # Editors sign off last: approving that step publishes, which only they may do.
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    sign_off = GroupApprovalTask.objects.filter(name=roles.EDITOR_SIGN_OFF_TASK).first()
+    if sign_off is None:
+        approval_type, _ = ContentType.objects.get_or_create(
+            app_label="wagtailcore", model="groupapprovaltask"
+        )
+        sign_off = GroupApprovalTask.objects.create(
+            name=roles.EDITOR_SIGN_OFF_TASK, content_type=approval_type
+        )
+    sign_off.groups.add(groups[roles.EDITORS])
+    WorkflowTask.objects.get_or_create(
+        workflow=workflow, task=sign_off, defaults={"sort_order": 1}
+    )
+
 
 class Migration(migrations.Migration):
     dependencies = [
