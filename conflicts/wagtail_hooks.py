@@ -1,18 +1,73 @@
 """Admin registration: actors, claims and sources as snippets under one "Conflicts" menu."""
 
-from wagtail.admin.ui.tables import UpdatedAtColumn
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.urls import reverse
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.models import ReferenceIndex
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from conflicts.admin_filters import ActorFilterSet, ClaimFilterSet, SourceFilterSet
 from conflicts.models import Actor, Claim, Source
+
+
+class UsageColumn(Column):
+    """How many pages and snippets point to this row, linking to Wagtail's usage report."""
+
+    cell_template_name = "conflicts/admin/usage_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        viewset = instance.snippet_viewset
+        context["usage_url"] = reverse(viewset.get_url_name("usage"), args=[quote(instance.pk)])
+        return context
+
+
+def usage_count_subquery(model):
+    """How many objects refer to each row, from the reference index, as one subquery.
+
+    Wagtail's own ReferenceIndex.usage_count_subquery counts distinct object ids across
+    content types, so a claim and a page with the same id count once; this counts
+    distinct (content type, id) pairs.
+    """
+    referrer = Concat("base_content_type_id", Value(":"), "object_id", output_field=CharField())
+    return Coalesce(
+        Subquery(
+            ReferenceIndex.objects.filter(
+                to_content_type=ContentType.objects.get_for_model(model),
+                to_object_id=Cast(OuterRef("pk"), output_field=CharField()),
+            )
+            .values("to_object_id")
+            .annotate(count=Count(referrer, distinct=True))
+            .values("count")
+        ),
+        0,
+    )
+
+
+class UsageIndexView(IndexView):
+    """A snippet list that counts each row's uses in the same query (reference index)."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(usage_count=usage_count_subquery(self.model))
 
 
 class ActorViewSet(SnippetViewSet):
     model = Actor
     icon = "user"
     menu_label = "Actors"
-    list_display = ["name", "kind", "description", UpdatedAtColumn()]
-    list_filter = ["kind", "live"]
+    index_view_class = UsageIndexView
+    filterset_class = ActorFilterSet
+    list_display = [
+        "name",
+        "kind",
+        "description",
+        UsageColumn("usage_count", label="Used", sort_key="usage_count"),
+        UpdatedAtColumn(),
+    ]
     list_per_page = 50
     ordering = ["name"]
 
@@ -21,21 +76,37 @@ class ClaimViewSet(SnippetViewSet):
     model = Claim
     icon = "openquote"
     menu_label = "Claims"
-    list_display = ["__str__", "claimant", "made_on", "verdict", UpdatedAtColumn()]
-    list_filter = ["verdict", "live", "conflict"]
+    index_view_class = UsageIndexView
+    filterset_class = ClaimFilterSet
+    list_display = [
+        "__str__",
+        Column("claimant", label="Claimant", sort_key="claimant__name"),
+        Column("made_on", label="Date made", sort_key="made_on"),
+        Column("verdict", label="Verdict", accessor="get_verdict_display", sort_key="verdict"),
+        UsageColumn("usage_count", label="Used", sort_key="usage_count"),
+        UpdatedAtColumn(),
+    ]
     list_per_page = 50
     ordering = ["-made_on"]
 
     def get_queryset(self, request):
-        return Claim.objects.select_related("claimant", "conflict")
+        return Claim.objects.select_related("claimant")
 
 
 class SourceViewSet(SnippetViewSet):
     model = Source
     icon = "link"
     menu_label = "Sources"
-    list_display = ["title", "publisher", "kind", "published_on", UpdatedAtColumn()]
-    list_filter = ["kind"]
+    index_view_class = UsageIndexView
+    filterset_class = SourceFilterSet
+    list_display = [
+        "title",
+        "publisher",
+        "kind",
+        "published_on",
+        UsageColumn("usage_count", label="Used", sort_key="usage_count"),
+        UpdatedAtColumn(),
+    ]
     list_per_page = 50
 
 
