@@ -3,12 +3,18 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from newsroom.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("feeds/", include("newsroom.feed_urls")),
+    path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("conflicts.urls")),
 ]
 
