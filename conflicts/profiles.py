@@ -7,7 +7,7 @@ only what is live and public.
 from django.apps import apps
 from django.db.models import Prefetch
 
-from conflicts.context import claim_sources_prefetch
+from conflicts.context import claim_card, claim_sources_prefetch
 from conflicts.models import (
     ActorAffiliation,
     Claim,
@@ -52,7 +52,7 @@ def live_claims():
 
 
 def actor_profile(actor, preview: bool = False) -> dict:
-    """An actor's affiliations, claims and the stories that link it."""
+    """An actor's affiliations, claims (as sidebar claim cards) and the stories that link it."""
     affiliations = ActorAffiliation.objects.filter(actor=actor, organisation__live=True)
     members = ActorAffiliation.objects.filter(organisation=actor, actor__live=True)
     claims = (
@@ -64,7 +64,7 @@ def actor_profile(actor, preview: bool = False) -> dict:
     return {
         "affiliations": list(affiliations.select_related("organisation")),
         "members": list(members.select_related("actor")),
-        "claims": list(claims),
+        "claims": [claim_card(claim) for claim in claims],
         "stories": [] if preview else _stories(lambda m: {"actor_links__actor": actor}),
     }
 
@@ -107,6 +107,6 @@ def explainer_profile(page) -> dict:
         "parties": list(parties),
         "key_facts": list(key_facts),
         "timeline": list(events),
-        "claims": list(claims),
+        "claims": [claim_card(claim) for claim in claims],
         "stories": _stories(lambda m: {"explainer": page}),
     }
