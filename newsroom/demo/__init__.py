@@ -1,0 +1,1 @@
+"""The demo site: the story "Russian peacekeepers leave Karabakh" and its context."""
