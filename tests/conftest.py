@@ -8,6 +8,12 @@ from wagtail.models import Page, Site
 from tests.factories import ConflictIndexPageFactory, HomePageFactory, SectionPageFactory
 
 
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return getattr(settings, "TEST_DATABASE_NOTE", None)
+
+
 @dataclass
 class SiteTree:
     home: object

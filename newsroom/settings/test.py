@@ -38,11 +38,13 @@ def _postgres_answers(url: str) -> bool:
     return True
 
 
+# Said once, in pytest's header (tests/conftest.py) and on stderr for other commands.
+TEST_DATABASE_NOTE = f"tests run on {TEST_DATABASE_URL.split(':')[0]} at {TEST_DATABASE_URL}"
 if TEST_DATABASE_URL.startswith("postgres") and not _postgres_answers(TEST_DATABASE_URL):
-    print(  # noqa: T201
-        f"No PostgreSQL answers at {TEST_DATABASE_URL}: running the tests on SQLite instead.",
-        file=sys.stderr,
+    TEST_DATABASE_NOTE = (
+        f"No PostgreSQL answers at {TEST_DATABASE_URL}: running the tests on SQLite instead."
     )
+    print(TEST_DATABASE_NOTE, file=sys.stderr)  # noqa: T201
     TEST_DATABASE_URL = "sqlite:///:memory:"
 
 DATABASES = {"default": dj_database_url.parse(TEST_DATABASE_URL)}
