@@ -216,7 +216,7 @@ def test_explainer_shows_the_full_timeline_with_sources_and_actors(client, expla
     timeline = section_titled(get_page(client, EXPLAINER_URL), "Timeline")
 
     events = timeline.find("ol").find_all("li", recursive=False)
-    assert [text_of(e.find(class_="event-title")) for e in events] == [
+    assert [text_of(e.strong) for e in events] == [
         "War begins",
         "One-day offensive",
     ]

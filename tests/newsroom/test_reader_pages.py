@@ -209,6 +209,23 @@ def test_article_shows_headline_dek_byline_date_and_body(client, story):
     )
 
 
+def test_article_gives_search_engines_and_social_cards_their_metadata(client, story):
+    page = get_page(client, ARTICLE_URL)
+
+    def meta(prop):
+        tag = page.find("meta", property=prop) or page.find("meta", attrs={"name": prop})
+        return tag["content"] if tag else None
+
+    assert meta("og:type") == "article"
+    assert meta("og:title") == HEADLINE
+    assert meta("og:description") == story.dek
+    assert meta("og:url") == f"http://localhost{ARTICLE_URL}"
+    assert meta("article:published_time") == "2024-04-17T12:00:00+00:00"
+    assert meta("og:image").startswith("http://testserver/media/images/")
+    assert ".width-1200." in meta("og:image")
+    assert meta("twitter:card") == "summary_large_image"
+
+
 def test_article_shows_lead_image_with_caption_and_credit(client, story):
     figure = get_page(client, ARTICLE_URL).find("figure", class_="lead-image")
 
