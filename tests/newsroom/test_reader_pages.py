@@ -6,7 +6,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.template.loader import get_template
 from django.utils import timezone
+from wagtail.coreutils import get_dummy_request
 from wagtail.models import PageViewRestriction, Site
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail_factories import ImageFactory
 
 from conflicts.models import ClaimSource, Verdict
@@ -432,6 +434,33 @@ def test_the_article_page_costs_the_same_queries_for_1_or_6_links(
     with django_assert_num_queries(len(one)):
         html = client.get("/news/six-links/").content.decode()
     assert html.count('class="claim-card"') == 6
+
+
+class WagtailPageAssertions(WagtailPageTestCase):
+    """Wagtail's page assertions, borrowed for pytest tests through the fixture below."""
+
+    __test__ = False
+
+    def runTest(self):
+        """unittest needs a method to bind to; the assertions are called from pytest."""
+
+
+@pytest.fixture
+def wagtail_pages(client):
+    case = WagtailPageAssertions()
+    case.client = client
+    case.dummy_request = get_dummy_request()
+    return case
+
+
+def test_every_reader_page_type_renders_and_previews(wagtail_pages, site_tree, story, explainer):
+    for page in [site_tree.home, site_tree.news, story, site_tree.conflicts, explainer]:
+        wagtail_pages.assertPageIsRenderable(page)
+    # assertPageIsPreviewable cannot post a StreamField form scraped from HTML (the body is
+    # built by JavaScript), so preview the stored pages the way Wagtail's preview renders them.
+    for page in [story, explainer]:
+        preview = BeautifulSoup(page.make_preview_request().content.decode(), "html.parser")
+        assert [text_of(h) for h in preview.find_all("h1")] == [page.title]
 
 
 # --- Error pages --------------------------------------------------------------------------
