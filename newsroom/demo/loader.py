@@ -8,9 +8,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Page, Site, Workflow, WorkflowPage
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 
 from conflicts.models import Actor, Claim, ConflictExplainerPage, ConflictIndexPage
 from conflicts.portable import DataError, load_conflict_data
@@ -37,12 +39,20 @@ def read_demo_file(path: Path) -> dict:
         raise DataError(f"{path}: not valid JSON ({error})") from None
 
 
+def _root() -> Page:
+    """The tree's root and default locale, as Wagtail's migrations make them (for a flushed DB)."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 def _home(site_data: dict, done: Counter) -> HomePage:
     """The HomePage at the root of the default site, replacing Wagtail's welcome page."""
     home = HomePage.objects.first()
     if home:
         return home
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or _root()
     home = HomePage(title=site_data["title"], slug="home", intro=site_data.get("intro", ""))
     welcome = Page.objects.filter(depth=2, slug="home", content_type__model="page").first()
     if welcome and not welcome.get_children().exists():

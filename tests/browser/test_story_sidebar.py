@@ -5,13 +5,10 @@ from django.core.management import call_command
 
 from newsroom.models import ArticlePage
 
-# The live server needs committed data; serialized rollback restores what migrations made
-# (the root page, the default site, the roles) after each test's flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 
 @pytest.fixture
-def story_url(live_server):
+def story_url(live_server, transactional_db):
+    # The live server needs committed data; load_demo rebuilds the tree on a flushed database.
     call_command("load_demo", verbosity=0)
     story = ArticlePage.objects.get(title="Russian peacekeepers leave Karabakh")
     return live_server.url + story.url

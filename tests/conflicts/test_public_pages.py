@@ -1,0 +1,83 @@
+"""Readers' door: what explainer and actor pages cost, and what they never list."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction, Site
+
+from conflicts.models import ConflictParty
+from tests.factories import (
+    ActorFactory,
+    ArticlePageFactory,
+    ClaimFactory,
+    ConflictExplainerPageFactory,
+    SourceFactory,
+    TimelineEventFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def html(response) -> str:
+    assert response.status_code == 200
+    return " ".join(response.content.decode().split())
+
+
+@pytest.fixture
+def karabakh(site_tree):
+    explainer = ConflictExplainerPageFactory(
+        parent=site_tree.conflicts,
+        slug="nagorno-karabakh",
+        status="ended",
+        last_reviewed=datetime.date(2024, 4, 17),
+        review_note="Added the withdrawal.",
+    )
+    azerbaijan = ActorFactory(name="Azerbaijan", slug="azerbaijan", kind="state")
+    ConflictParty.objects.create(page=explainer, actor=azerbaijan, role="Belligerent")
+    kremlin = SourceFactory(publisher="kremlin.ru", title="Trilateral statement")
+    event = TimelineEventFactory(
+        page=explainer, date=datetime.date(2022, 12, 1), date_precision="month", title="Blockade"
+    )
+    event.sources.set([kremlin])
+    event.actors.set([azerbaijan])
+    event.save()  # a cluster's many-to-many links are written on save
+    return explainer
+
+
+def test_a_private_story_is_not_listed_on_the_actor_page(client, site_tree):
+    peskov = ActorFactory(slug="dmitry-peskov")
+    private = ArticlePageFactory(parent=site_tree.news, title="Members only", actors=[peskov])
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    assert "Members only" not in html(client.get("/actors/dmitry-peskov/"))
+
+
+ACTOR_PAGE_QUERIES = 7
+EXPLAINER_PAGE_QUERIES = 17
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("links", [3, 30])
+def test_reader_pages_cost_the_same_queries_whatever_the_links(client, site_tree, karabakh, links):
+    actor = ActorFactory(slug="busy-actor")
+    sources = SourceFactory.create_batch(5)
+    for i in range(links):
+        claim = ClaimFactory(claimant=actor, conflict=karabakh)
+        ArticlePageFactory(
+            parent=site_tree.news, explainer=karabakh, actors=[actor], claims=[claim]
+        )
+        event = TimelineEventFactory(page=karabakh, date=datetime.date(2023, 1, 1 + i % 28))
+        event.sources.set(sources[: i % 5])
+        event.actors.set([actor])
+        event.save()
+    Site.get_site_root_paths()
+
+    assert queries_for(client, "/actors/busy-actor/") == ACTOR_PAGE_QUERIES
+    assert queries_for(client, "/conflicts/nagorno-karabakh/") == EXPLAINER_PAGE_QUERIES
