@@ -12,6 +12,7 @@ from conflicts.models import (
     ActorAffiliation,
     Claim,
     ClaimRelation,
+    ConflictExplainerPage,
     ConflictParty,
     KeyFact,
     RelatedContextMixin,
@@ -70,14 +71,20 @@ def actor_profile(actor, preview: bool = False) -> dict:
 
 
 def claim_profile(claim) -> dict:
-    """A claim's sources, related claims (both directions) and the stories that link it."""
+    """A claim's live public conflict, sources, related claims (both ways) and its stories."""
     relations = ClaimRelation.objects.filter(claim=claim, other__in=live_claims()).select_related(
         "other__claimant"
     )
     inbound = ClaimRelation.objects.filter(other=claim, claim__in=live_claims()).select_related(
         "claim__claimant"
     )
+    conflict = (
+        ConflictExplainerPage.objects.live().public().filter(pk=claim.conflict_id).first()
+        if claim.conflict_id
+        else None
+    )
     return {
+        "conflict": conflict,
         "sources": list(claim.claim_sources.select_related("source")),
         "relations": list(relations),
         "inbound_relations": list(inbound),

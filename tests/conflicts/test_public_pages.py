@@ -81,3 +81,14 @@ def test_reader_pages_cost_the_same_queries_whatever_the_links(client, site_tree
 
     assert queries_for(client, "/actors/busy-actor/") == ACTOR_PAGE_QUERIES
     assert queries_for(client, "/conflicts/nagorno-karabakh/") == EXPLAINER_PAGE_QUERIES
+
+
+def test_a_claim_page_never_names_a_private_or_draft_conflict(client, site_tree, karabakh):
+    claim = ClaimFactory(statement="The peacekeepers will leave", conflict=karabakh)
+    shown = html(client.get(claim.get_absolute_url()))
+    PageViewRestriction.objects.create(page=karabakh, restriction_type="login")
+
+    hidden = html(client.get(claim.get_absolute_url()))
+
+    assert "Nagorno-Karabakh conflict" in shown
+    assert "Nagorno-Karabakh conflict" not in hidden
