@@ -1,6 +1,7 @@
 """StreamField blocks the plugin offers: the explainer's body, and cards a host page can embed."""
 
 from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class ExplainerSectionBlock(blocks.StructBlock):
@@ -18,3 +19,34 @@ class ExplainerBodyBlock(blocks.StreamBlock):
     """The body of a conflict explainer: a sequence of sections."""
 
     section = ExplainerSectionBlock()
+
+
+class ActorCardBlock(blocks.StructBlock):
+    """A card for an actor inside a story: name, one-line description, link to the profile."""
+
+    actor = SnippetChooserBlock("conflicts.Actor")
+
+    class Meta:
+        icon = "user"
+        template = "conflicts/blocks/actor_card_block.html"
+
+
+class ClaimCardBlock(blocks.StructBlock):
+    """A claim inside a story, with its claimant, verdict and link to the claim page."""
+
+    claim = SnippetChooserBlock("conflicts.Claim")
+
+    class Meta:
+        icon = "openquote"
+        template = "conflicts/blocks/claim_card_block.html"
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    """Words set apart from the text, attributed to the actor who said them."""
+
+    quote = blocks.TextBlock()
+    actor = SnippetChooserBlock("conflicts.Actor")
+
+    class Meta:
+        icon = "openquote"
+        template = "conflicts/blocks/pull_quote_block.html"

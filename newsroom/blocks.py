@@ -3,6 +3,8 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from conflicts.blocks import ActorCardBlock, ClaimCardBlock, PullQuoteBlock
+
 
 class ImageBlock(blocks.StructBlock):
     """A picture in the story, with its caption and credit."""
@@ -38,3 +40,6 @@ class StoryBlock(blocks.StreamBlock):
     )
     image = ImageBlock()
     quote = QuoteBlock()
+    pull_quote = PullQuoteBlock()
+    actor_card = ActorCardBlock()
+    claim_card = ClaimCardBlock()
