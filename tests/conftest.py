@@ -14,6 +14,14 @@ def pytest_report_header(config):
     return getattr(settings, "TEST_DATABASE_NOTE", None)
 
 
+@pytest.fixture
+def editor(client, django_user_model):
+    """A test client logged in to the admin as a superuser."""
+    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
 @dataclass
 class SiteTree:
     home: object

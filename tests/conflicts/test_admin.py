@@ -11,13 +11,6 @@ from tests.factories import ActorFactory, ClaimFactory, SourceFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 def claim_form(claimant, sources, action):
     data = nested_form_data(
         {

@@ -13,13 +13,6 @@ from tests.factories import ActorFactory, ArticlePageFactory, ClaimFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(user)
-    return client
-
-
 def text_of(response) -> str:
     return " ".join(response.content.decode().split())
 

@@ -31,24 +31,10 @@ from tests.factories import (
     SourceFactory,
     TimelineEventFactory,
 )
+from tests.pages import get_page, soup_of, text_of
 
 STORY_DATE = timezone.make_aware(datetime.datetime(2024, 4, 17, 12, 0))
 EXPLAINER_URL = "/conflicts/nagorno-karabakh/"
-
-
-def soup_of(response) -> BeautifulSoup:
-    return BeautifulSoup(response.content.decode(), "html.parser")
-
-
-def text_of(element) -> str:
-    """An element's text as a reader sees it: whitespace collapsed."""
-    return " ".join(element.get_text().split())
-
-
-def get_page(client, url) -> BeautifulSoup:
-    response = client.get(url)
-    assert response.status_code == 200, f"{url} answered {response.status_code}"
-    return soup_of(response)
 
 
 def section_titled(page, heading):

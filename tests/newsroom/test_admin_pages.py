@@ -2,7 +2,6 @@
 
 import datetime
 
-import pytest
 from django.urls import reverse
 
 from conflicts.models import ConflictExplainerPage, TimelineEvent
@@ -13,13 +12,6 @@ from tests.factories import (
     ConflictExplainerPageFactory,
     SourceFactory,
 )
-
-
-@pytest.fixture
-def editor(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    client.force_login(user)
-    return client
 
 
 def test_the_article_and_explainer_forms_load(editor, site_tree):

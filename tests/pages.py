@@ -1,0 +1,18 @@
+"""Reading pages as a reader does: parsed HTML and the text a person sees."""
+
+from bs4 import BeautifulSoup
+
+
+def soup_of(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def text_of(element) -> str:
+    """An element's text as a reader sees it: whitespace collapsed."""
+    return " ".join(element.get_text().split())
+
+
+def get_page(client, url) -> BeautifulSoup:
+    response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return soup_of(response)
