@@ -6,12 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from newsroom.search import search_view
 from newsroom.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("search/", search_view, name="search"),
     path("feeds/", include("newsroom.feed_urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -87,7 +87,10 @@ class Claim(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clu
         index.AutocompleteField("statement"),
         index.SearchField("quote"),
         index.SearchField("verdict_explanation"),
-        index.RelatedFields("claimant", [index.SearchField("name"), index.SearchField("aliases")]),
+        index.RelatedFields(
+            "claimant",
+            [index.SearchField("name"), index.SearchField("aliases"), index.FilterField("live")],
+        ),
         index.FilterField("verdict"),
         index.FilterField("live"),
         index.FilterField("claimant_id"),
