@@ -4,13 +4,18 @@ from django.shortcuts import get_object_or_404, render
 
 from conflicts.models import Actor
 from conflicts.profiles import actor_profile, claim_profile, live_claims
+from conflicts.structured_data import actor_page_jsonld, claim_page_jsonld
 
 
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor, slug=slug, live=True)
-    return render(request, "conflicts/actor_detail.html", {"actor": actor, **actor_profile(actor)})
+    context = {"actor": actor, **actor_profile(actor)}
+    context["structured_data"] = actor_page_jsonld(actor, request)
+    return render(request, "conflicts/actor_detail.html", context)
 
 
 def claim_detail(request, slug):
     claim = get_object_or_404(live_claims().select_related("claimant", "conflict"), slug=slug)
-    return render(request, "conflicts/claim_detail.html", {"claim": claim, **claim_profile(claim)})
+    context = {"claim": claim, **claim_profile(claim)}
+    context["structured_data"] = claim_page_jsonld(claim, context["sources"], request)
+    return render(request, "conflicts/claim_detail.html", context)

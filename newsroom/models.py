@@ -14,6 +14,7 @@ from wagtail.search import index
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.validators import HttpURLField
 from newsroom.blocks import StoryBlock
+from newsroom.structured_data import article_jsonld, page_breadcrumbs
 
 
 class Author(index.Indexed, models.Model):
@@ -168,6 +169,10 @@ class ArticlePage(RelatedContextMixin, Page):
         context["related_context"] = self.get_related_context(request)
         context["bylines"] = list(self.bylines.select_related("author"))
         context["corrections"] = list(self.corrections.all())
+        context["structured_data"] = [
+            article_jsonld(self, context["bylines"], request),
+            page_breadcrumbs(self, request),
+        ]
         return context
 
 

@@ -1,6 +1,11 @@
 """Template tags a host page uses to show the related-context sidebar."""
 
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -19,3 +24,18 @@ def related_context_sidebar(context, page=None):
 def verdict_badge(verdict, label):
     """A verdict shown in words (and colour), never colour alone."""
     return {"verdict": verdict, "label": label}
+
+
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """A <script type="application/ld+json"> block; <, > and & escaped so text cannot break out."""
+    if not data:
+        return ""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(payload.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 (escaped above)
+    )

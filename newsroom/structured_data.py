@@ -1,0 +1,43 @@
+"""schema.org JSON-LD for the newsroom's pages: NewsArticle and breadcrumbs."""
+
+from django.conf import settings
+
+from conflicts.structured_data import breadcrumbs_jsonld
+
+
+def page_breadcrumbs(page, request) -> dict:
+    """Home > section > page, as a BreadcrumbList of absolute URLs."""
+    trail = [
+        (ancestor.title, ancestor.get_full_url(request))
+        for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1).specific()
+    ]
+    return breadcrumbs_jsonld(trail)
+
+
+def article_jsonld(page, bylines, request) -> dict:
+    """A NewsArticle with byline, dates, publisher, image and the original it is based on."""
+    url = page.get_full_url(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title,
+        "description": page.dek,
+        "url": url,
+        "mainEntityOfPage": url,
+        "datePublished": page.display_date.isoformat(),
+        "dateModified": (page.last_published_at or page.display_date).isoformat(),
+        "author": [{"@type": "Person", "name": byline.author.name} for byline in bylines],
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.WAGTAIL_SITE_NAME,
+            "url": request.build_absolute_uri("/"),
+        },
+        "keywords": [tag.name for tag in page.tags.all()],
+    }
+    if page.lead_image:
+        rendition = page.lead_image.get_rendition("fill-1200x630")
+        data["image"] = request.build_absolute_uri(rendition.url)
+    if page.original_url:
+        data["isBasedOn"] = page.original_url
+        data["sameAs"] = page.original_url
+    return data
