@@ -74,3 +74,9 @@ def test_editor_text_cannot_break_out_of_the_json_ld(client, site_tree):
         body = client.get(url).content.decode()
         assert "<script>alert(1)</script>" not in body
         assert any(evil in str(item) for item in jsonld_of(client, url).values())
+
+
+def test_a_syndicated_story_names_the_original_as_canonical(client, demo):
+    page = client.get("/news/russian-peacekeepers-leave-karabakh/").content.decode()
+
+    assert '<link rel="canonical" href="https://www.civilnet.am/en/">' in page
