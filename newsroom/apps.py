@@ -7,3 +7,8 @@ class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "Newsroom"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from newsroom.api import withdrawals
+
+        withdrawals.connect()

@@ -13,6 +13,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", include("newsroom.api.urls")),
     path("search/", search_view, name="search"),
     path("feeds/", include("newsroom.feed_urls")),
     path("sitemap.xml", sitemap),

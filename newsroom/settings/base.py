@@ -30,6 +30,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "rest_framework_api_key",
+    "corsheaders",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -42,6 +46,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "newsroom.api.middleware.APIConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -107,3 +113,37 @@ WAGTAIL_I18N_ENABLED = False
 
 # conflicts: where explainer index pages may be created (None = anywhere).
 CONFLICTS_INDEX_PARENT_PAGE_TYPES = ["newsroom.HomePage"]
+
+# The partner API (newsroom/api, conflicts/api; docs/api.md). Read-only, one key per partner.
+API_DEFAULT_RATE = os.environ.get("API_DEFAULT_RATE", "1000/hour")  # per key; Partner can override
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["newsroom.api.authentication.PartnerKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["newsroom.api.permissions.HasPartnerKey"],
+    "DEFAULT_THROTTLE_CLASSES": ["newsroom.api.throttling.PartnerRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "The Newsroom partner API",
+    "DESCRIPTION": "Stories and their context: explainers, actors, claims and sources. Read-only, "
+    "live and public content only. Send `Authorization: Api-Key <key>`. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["newsroom.api.schema.only_partner_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "conflicts.models.Actor.Kind",
+        "SourceKindEnum": "conflicts.models.Source.Kind",
+        "WithdrawalKindEnum": "newsroom.models.Withdrawal.Kind",
+    },
+}
+# CORS: read-only GET from any origin, on the API only.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]

@@ -1,0 +1,186 @@
+"""What every read-only endpoint of the partner API shares, for the plugin and its host.
+
+Strict query parameters (an unknown one, or a malformed value, is a 400 that names it),
+cursor pagination in a stable order, lookup by id or by slug. Authentication, permissions
+and throttling are the host's: they come from its REST_FRAMEWORK defaults.
+"""
+
+import datetime
+
+from django.db.models import DateTimeField, F, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
+from rest_framework.pagination import CursorPagination
+from rest_framework.response import Response
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+ALWAYS_ALLOWED = {"format"}
+LIST_PARAMS = {"cursor", "page_size", "ordering"}
+
+
+class InvalidQuery(APIException):
+    """A 400 that names each bad query parameter and says why."""
+
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_code = "invalid_query"
+
+    def __init__(self, errors: dict[str, list[str]]):
+        names = ", ".join(sorted(errors))
+        super().__init__(
+            {"detail": f"Invalid query parameter: {names}.", "parameters": errors},
+        )
+
+
+def updated_at():
+    """When a page or snippet last went live; never null, so a cursor can stand on it."""
+    return Coalesce(
+        F("last_published_at"), F("first_published_at"), Value(EPOCH), output_field=DateTimeField()
+    )
+
+
+class CursorPage(CursorPagination):
+    """Cursor pagination: stable under inserts, in the order the view names for `ordering`."""
+
+    page_size = PAGE_SIZE
+    max_page_size = MAX_PAGE_SIZE
+    page_size_query_param = "page_size"
+    page_size_query_description = f"Results per page, 1 to {MAX_PAGE_SIZE} (default {PAGE_SIZE})."
+    cursor_query_description = "The `next` or `previous` link of the last page you read."
+
+    def get_ordering(self, request, queryset, view):
+        return view.get_cursor_ordering()
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except APIException as error:
+            raise InvalidQuery(
+                {"cursor": ["Not a cursor we issued: follow the next link as given."]}
+            ) from error
+
+
+class StrictFilterBackend(filters.DjangoFilterBackend):
+    """django-filter, but an invalid value is a 400 in the API's error shape."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is None:
+            return queryset
+        if not filterset.is_valid():
+            raise InvalidQuery({k: [str(m) for m in v] for k, v in filterset.errors.items()})
+        return filterset.qs
+
+
+def check_query_params(request, allowed: set[str]) -> None:
+    """Refuse any query parameter not in allowed, and a page size out of range."""
+    errors = {
+        name: ["Unknown parameter. Allowed: " + ", ".join(sorted(allowed)) + "."]
+        for name in request.query_params
+        if name not in allowed
+    }
+    if "page_size" in allowed and "page_size" in request.query_params:
+        value = request.query_params["page_size"]
+        if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE_SIZE:
+            errors["page_size"] = [f"Give a whole number from 1 to {MAX_PAGE_SIZE}."]
+    if errors:
+        raise InvalidQuery(errors)
+
+
+def ordering_parameter(orderings: dict, default: str) -> OpenApiParameter:
+    return OpenApiParameter(
+        "ordering",
+        OpenApiTypes.STR,
+        enum=list(orderings),
+        description=f"Order of results (default `{default}`). `updated_at` is oldest change "
+        "first: use it with `updated_since` to sync.",
+    )
+
+
+class StrictQueryMixin:
+    """Refuses unknown query parameters and formats; orders lists for the cursor.
+
+    Views set `orderings` ({name: order_by fields, the last one unique}) and
+    `default_ordering`.
+    """
+
+    pagination_class = CursorPage
+    filter_backends = [StrictFilterBackend]
+    orderings: dict[str, tuple[str, ...]] = {}
+    default_ordering = ""
+
+    def perform_content_negotiation(self, request, force=False):
+        fmt = request.query_params.get("format")
+        if not force and fmt is not None and fmt not in {r.format for r in self.get_renderers()}:
+            formats = ", ".join(r.format for r in self.get_renderers())
+            raise InvalidQuery({"format": [f"Not offered here. Choose one of: {formats}."]})
+        return super().perform_content_negotiation(request, force)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        allowed = set(ALWAYS_ALLOWED)
+        if self.action == "list":
+            allowed |= LIST_PARAMS
+            filterset_class = getattr(self, "filterset_class", None)
+            if filterset_class is not None:
+                allowed |= set(filterset_class.base_filters)
+        check_query_params(request, allowed)
+        ordering = request.query_params.get("ordering", self.default_ordering)
+        if self.action == "list" and ordering not in self.orderings:
+            raise InvalidQuery({"ordering": ["Choose one of: " + ", ".join(self.orderings) + "."]})
+        self.ordering_name = ordering
+
+    def get_cursor_ordering(self):
+        return self.orderings[getattr(self, "ordering_name", self.default_ordering)]
+
+
+class PublicReadOnlyViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):
+    """List and detail by id (`/{id}/`), public data only: get_queryset() returns only
+    public objects."""
+
+    lookup_value_regex = r"[0-9]+"
+
+    def retrieve(self, request, *args, **kwargs):
+        return self.detail_response(self.get_object())
+
+    def detail_response(self, instance):
+        return Response(self.get_serializer(instance).data)
+
+    def filter_detail_queryset(self):
+        return self.get_queryset()
+
+    def get_object(self):
+        queryset = self.filter_detail_queryset()
+        return get_object_or_404(queryset, pk=self.kwargs["pk"])
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return getattr(self, "list_serializer_class", self.serializer_class)
+        return self.serializer_class
+
+
+def scoped_conflict_ids(request) -> frozenset | None:
+    """The conflicts (explainer ids) the caller may pull, or None for every conflict.
+
+    The host's authentication may put a `conflict_ids` attribute on `request.auth`.
+    """
+    return getattr(request.auth, "conflict_ids", None)
+
+
+class BySlugMixin:
+    """Adds `/slug/{slug}/`: the same detail, found by slug."""
+
+    @extend_schema(
+        parameters=[OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH)],
+        description="The same as the detail by id, found by slug.",
+    )
+    @action(detail=False, url_path=r"slug/(?P<slug>[-\w]+)", url_name="slug")
+    def by_slug(self, request, slug=None):
+        return self.detail_response(get_object_or_404(self.filter_detail_queryset(), slug=slug))

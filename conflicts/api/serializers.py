@@ -1,0 +1,212 @@
+"""How actors, claims, sources and explainers look to partners: only public parts, full URLs."""
+
+from django.utils.html import escape
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail.models import Site
+from wagtail.rich_text import expand_db_html
+
+from conflicts.models import Actor, Claim, ConflictExplainerPage, Source
+
+
+def absolute(request, path: str) -> str:
+    """A site path as a full URL on the site's canonical host (as page URLs are)."""
+    if request is None or not path or not path.startswith("/"):
+        return path
+    site = Site.find_for_request(request)  # cached on the request after the first call
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    return root + path
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "title",
+            "publisher",
+            "url",
+            "archive_url",
+            "published_on",
+            "kind",
+            "kind_label",
+        ]
+
+
+class ActorBriefSerializer(serializers.ModelSerializer):
+    """An actor as other objects name it."""
+
+    url = serializers.SerializerMethodField(help_text="The actor's public profile.")
+    kind_label = serializers.CharField(source="get_kind_display")
+
+    class Meta:
+        model = Actor
+        fields = ["id", "slug", "name", "kind", "kind_label", "description", "wikidata_id", "url"]
+
+    def get_url(self, actor) -> str:
+        return absolute(self.context.get("request"), actor.get_absolute_url())
+
+
+class AffiliationSerializer(serializers.Serializer):
+    organisation = ActorBriefSerializer()
+    role = serializers.CharField()
+    start_date = serializers.DateField(allow_null=True)
+    end_date = serializers.DateField(allow_null=True)
+
+
+class ActorSerializer(ActorBriefSerializer):
+    bio_html = serializers.SerializerMethodField(help_text="The bio as clean HTML.")
+    aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
+    wikidata_uri = serializers.CharField(source="wikidata_url")
+    affiliations = AffiliationSerializer(many=True, help_text="Only published organisations.")
+    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+
+    class Meta(ActorBriefSerializer.Meta):
+        fields = [
+            *ActorBriefSerializer.Meta.fields,
+            "wikidata_uri",
+            "aliases",
+            "bio_html",
+            "affiliations",
+            "first_published_at",
+            "updated_at",
+        ]
+
+    def get_bio_html(self, actor) -> str:
+        return expand_db_html(actor.bio)
+
+
+class ExplainerBriefSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The explainer's public page.")
+
+    class Meta:
+        model = ConflictExplainerPage
+        fields = ["id", "slug", "title", "url"]
+
+    def get_url(self, page) -> str:
+        return page.get_full_url(self.context.get("request")) or ""
+
+
+class ClaimSourceSerializer(serializers.Serializer):
+    source = SourceSerializer()
+    shows = serializers.CharField(help_text="supports, disputes or reports the claim.")
+    shows_label = serializers.CharField(source="get_shows_display")
+    quote = serializers.CharField(help_text="The passage that shows it, or where to find it.")
+
+
+class ClaimBriefSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The claim's public page.")
+
+    class Meta:
+        model = Claim
+        fields = ["id", "slug", "statement", "url"]
+
+    def get_url(self, claim) -> str:
+        return absolute(self.context.get("request"), claim.get_absolute_url())
+
+
+class ClaimRelationSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="disputes, responds_to or confirms.")
+    kind_label = serializers.CharField(source="get_kind_display")
+    claim = ClaimBriefSerializer(source="other")
+
+
+class ClaimSerializer(ClaimBriefSerializer):
+    claimant = ActorBriefSerializer()
+    conflict = ExplainerBriefSerializer(
+        allow_null=True, help_text="The conflict, when its explainer is public."
+    )
+    verdict_label = serializers.CharField(source="get_verdict_display")
+    sources = ClaimSourceSerializer(source="claim_sources", many=True)
+    related_claims = ClaimRelationSerializer(source="relations", many=True)
+    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+
+    class Meta(ClaimBriefSerializer.Meta):
+        fields = [
+            *ClaimBriefSerializer.Meta.fields,
+            "quote",
+            "made_on",
+            "claimant",
+            "conflict",
+            "verdict",
+            "verdict_label",
+            "verdict_explanation",
+            "sources",
+            "related_claims",
+            "first_published_at",
+            "updated_at",
+        ]
+
+
+class PartySerializer(serializers.Serializer):
+    actor = ActorBriefSerializer()
+    role = serializers.CharField()
+
+
+class KeyFactSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    source = SourceSerializer(allow_null=True)
+
+
+class TimelineEventSerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="For a month or a year, a day in it.")
+    date_precision = serializers.CharField(help_text="day, month or year.")
+    display_date = serializers.CharField(help_text="The date as precise as the record.")
+    title = serializers.CharField()
+    description = serializers.CharField()
+    sources = SourceSerializer(many=True)
+    actors = ActorBriefSerializer(many=True, help_text="Only published actors.")
+
+
+class ExplainerSectionSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    heading = serializers.CharField()
+    text_html = serializers.CharField()
+
+
+class ExplainerSerializer(ExplainerBriefSerializer):
+    status_label = serializers.CharField(source="get_status_display")
+    parties = PartySerializer(many=True, help_text="Only published actors.")
+    key_facts = KeyFactSerializer(many=True)
+    body = serializers.SerializerMethodField()
+    body_html = serializers.SerializerMethodField(help_text="The body as clean HTML.")
+    timeline = TimelineEventSerializer(source="timeline_events", many=True)
+    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+
+    class Meta(ExplainerBriefSerializer.Meta):
+        fields = [
+            *ExplainerBriefSerializer.Meta.fields,
+            "summary",
+            "status",
+            "status_label",
+            "region",
+            "parties",
+            "key_facts",
+            "body",
+            "body_html",
+            "timeline",
+            "last_reviewed",
+            "review_note",
+            "first_published_at",
+            "updated_at",
+        ]
+
+    @extend_schema_field(ExplainerSectionSerializer(many=True))
+    def get_body(self, page):
+        return [
+            {
+                "type": block.block_type,
+                "heading": block.value["heading"],
+                "text_html": expand_db_html(block.value["text"].source),
+            }
+            for block in page.body
+        ]
+
+    def get_body_html(self, page) -> str:
+        parts = []
+        for section in self.get_body(page):
+            heading = escape(section["heading"])
+            parts.append(f"<section><h2>{heading}</h2>{section['text_html']}</section>")
+        return "\n".join(parts)

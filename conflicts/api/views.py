@@ -1,0 +1,96 @@
+"""Read-only endpoints for actors, claims, sources and explainers: public data only."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+
+from conflicts.api import filters, querysets, serializers
+from conflicts.api.common import (
+    BySlugMixin,
+    PublicReadOnlyViewSet,
+    scoped_conflict_ids,
+    updated_at,
+)
+from conflicts.models import Actor, Claim, ConflictExplainerPage, Source
+
+SYNC_ORDERINGS = {
+    "-updated_at": ("-updated_at", "-id"),
+    "updated_at": ("updated_at", "id"),
+}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List published actors"),
+    retrieve=extend_schema(summary="One actor, with affiliations"),
+    by_slug=extend_schema(summary="One actor, by slug"),
+)
+class ActorViewSet(BySlugMixin, PublicReadOnlyViewSet):
+    """People, states, bodies, forces, alliances, outlets and groups that act or speak."""
+
+    queryset = Actor.objects.none()  # for the schema; get_queryset() is what serves
+    serializer_class = serializers.ActorSerializer
+    filterset_class = filters.ActorFilter
+    orderings = {"name": ("name", "id"), **SYNC_ORDERINGS}
+    default_ordering = "name"
+
+    def get_queryset(self):
+        return querysets.actors_for_api().annotate(updated_at=updated_at())
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List published claims"),
+    retrieve=extend_schema(summary="One claim, with its sources, verdict and related claims"),
+    by_slug=extend_schema(summary="One claim, by slug"),
+)
+class ClaimViewSet(BySlugMixin, PublicReadOnlyViewSet):
+    """Statements actors made on the record, with verdicts and the sources that show them."""
+
+    queryset = Claim.objects.none()  # for the schema; get_queryset() is what serves
+    serializer_class = serializers.ClaimSerializer
+    filterset_class = filters.ClaimFilter
+    orderings = {"-made_on": ("-made_on", "-id"), "made_on": ("made_on", "id"), **SYNC_ORDERINGS}
+    default_ordering = "-made_on"
+
+    def get_queryset(self):
+        queryset = querysets.claims_for_api().annotate(updated_at=updated_at())
+        conflict_ids = scoped_conflict_ids(self.request)
+        if conflict_ids is not None:
+            queryset = queryset.filter(conflict_id__in=conflict_ids)
+        return queryset
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List sources that something public cites"),
+    retrieve=extend_schema(summary="One source"),
+)
+class SourceViewSet(PublicReadOnlyViewSet):
+    """Documents that show what was said or what happened: only those public content cites."""
+
+    queryset = Source.objects.none()  # for the schema; get_queryset() is what serves
+    serializer_class = serializers.SourceSerializer
+    filterset_class = filters.SourceFilter
+    orderings = {"id": ("id",), "-id": ("-id",)}
+    default_ordering = "id"
+
+    def get_queryset(self):
+        return querysets.public_sources()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List published conflict explainers"),
+    retrieve=extend_schema(summary="One explainer, with parties, key facts and timeline"),
+    by_slug=extend_schema(summary="One explainer, by slug"),
+)
+class ExplainerViewSet(BySlugMixin, PublicReadOnlyViewSet):
+    """Conflicts in brief, in depth and in time."""
+
+    queryset = ConflictExplainerPage.objects.none()  # for the schema; get_queryset() is what serves
+    serializer_class = serializers.ExplainerSerializer
+    filterset_class = filters.ExplainerFilter
+    orderings = {"title": ("title", "id"), **SYNC_ORDERINGS}
+    default_ordering = "title"
+
+    def get_queryset(self):
+        queryset = querysets.explainers_for_api().annotate(updated_at=updated_at())
+        conflict_ids = scoped_conflict_ids(self.request)
+        if conflict_ids is not None:
+            queryset = queryset.filter(pk__in=conflict_ids)
+        return queryset

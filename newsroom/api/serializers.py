@@ -1,0 +1,260 @@
+"""How articles look to partners: everything the reader sees, only what is public."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field, inline_serializer
+from rest_framework import serializers
+from wagtail.rich_text import expand_db_html
+
+from conflicts.api.serializers import absolute
+from conflicts.context import related_context
+from newsroom.api.body import image_data, story_body
+from newsroom.models import ArticlePage, Author, SectionPage, Withdrawal
+
+
+class AuthorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Author
+        fields = ["id", "slug", "name", "role"]
+
+
+class SectionSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SectionPage
+        fields = ["id", "slug", "title", "url"]
+
+    def get_url(self, page) -> str:
+        return page.get_full_url(self.context.get("request")) or ""
+
+
+class ImageSerializer(serializers.Serializer):
+    url = serializers.URLField(help_text="The original image file.")
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    alt = serializers.CharField()
+    caption = serializers.CharField()
+    credit = serializers.CharField()
+
+
+class CompactContextSerializer(serializers.Serializer):
+    """What the story links to, by id and slug; the article's detail has the full context."""
+
+    explainer = inline_serializer(
+        "ContextExplainer",
+        {
+            "id": serializers.IntegerField(),
+            "slug": serializers.CharField(),
+            "title": serializers.CharField(),
+        },
+        allow_null=True,
+    )
+    actors = inline_serializer(
+        "ContextActor",
+        {
+            "id": serializers.IntegerField(),
+            "slug": serializers.CharField(),
+            "name": serializers.CharField(),
+        },
+        many=True,
+    )
+    claims = inline_serializer(
+        "ContextClaim",
+        {
+            "id": serializers.IntegerField(),
+            "slug": serializers.CharField(),
+            "statement": serializers.CharField(),
+            "verdict": serializers.CharField(),
+        },
+        many=True,
+    )
+
+
+class ArticleListSerializer(serializers.ListSerializer):
+    """Finds every article's section in one query (a page's parent is not a foreign key)."""
+
+    def to_representation(self, data):
+        articles = list(data.all() if hasattr(data, "all") else data)
+        parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
+        sections = SectionPage.objects.filter(path__in=parent_paths)
+        self.child.sections_by_path = {s.path: s for s in sections}
+        return super().to_representation(articles)
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The canonical URL of the story.")
+    headline = serializers.CharField(source="title")
+    byline = serializers.SerializerMethodField()
+    published_at = serializers.DateTimeField(
+        source="display_date", help_text="The publication date readers see."
+    )
+    updated_at = serializers.DateTimeField(
+        source="last_published_at", allow_null=True, help_text="When it last went live."
+    )
+    section = serializers.SerializerMethodField()
+    tags = serializers.SerializerMethodField()
+    lead_image = serializers.SerializerMethodField()
+    syndication = serializers.SerializerMethodField(
+        help_text="For a story that appeared first elsewhere: its original publisher and URL."
+    )
+    context = serializers.SerializerMethodField()
+
+    sections_by_path: dict | None = None
+
+    class Meta:
+        model = ArticlePage
+        list_serializer_class = ArticleListSerializer
+        fields = [
+            "id",
+            "slug",
+            "url",
+            "headline",
+            "dek",
+            "byline",
+            "published_at",
+            "first_published_at",
+            "updated_at",
+            "section",
+            "tags",
+            "lead_image",
+            "syndication",
+            "context",
+        ]
+
+    @property
+    def request(self):
+        return self.context.get("request")
+
+    def get_url(self, page) -> str:
+        return page.get_full_url(self.request) or ""
+
+    @extend_schema_field(AuthorSerializer(many=True))
+    def get_byline(self, page):
+        return AuthorSerializer([b.author for b in page.bylines.all()], many=True).data
+
+    @extend_schema_field(SectionSerializer)
+    def get_section(self, page):
+        path = page.path[: -ArticlePage.steplen]
+        if self.sections_by_path is not None:
+            section = self.sections_by_path.get(path)
+        else:
+            section = SectionPage.objects.filter(path=path).first()
+        return SectionSerializer(section, context=self.context).data if section else None
+
+    def get_tags(self, page) -> list[str]:
+        return sorted(tag.name for tag in page.tags.all())
+
+    @extend_schema_field(ImageSerializer(allow_null=True))
+    def get_lead_image(self, page):
+        image = image_data(page.lead_image, self.request)
+        if image is None:
+            return None
+        return {**image, "caption": page.lead_image_caption, "credit": page.lead_image_credit}
+
+    @extend_schema_field(
+        inline_serializer(
+            "Syndication",
+            {"original_publisher": serializers.CharField(), "original_url": serializers.URLField()},
+            allow_null=True,
+        )
+    )
+    def get_syndication(self, page):
+        if not page.original_url and not page.original_publisher:
+            return None
+        return {"original_publisher": page.original_publisher, "original_url": page.original_url}
+
+    @extend_schema_field(CompactContextSerializer)
+    def get_context(self, page):
+        """The links, from prefetched public objects (see views.ArticleViewSet)."""
+        explainer = page.explainer  # prefetched from public explainers: None if not public
+        return {
+            "explainer": (
+                {"id": explainer.pk, "slug": explainer.slug, "title": explainer.title}
+                if explainer
+                else None
+            ),
+            "actors": [
+                {"id": link.actor.pk, "slug": link.actor.slug, "name": link.actor.name}
+                for link in page.actor_links.all()
+            ],
+            "claims": [
+                {
+                    "id": link.claim.pk,
+                    "slug": link.claim.slug,
+                    "statement": link.claim.statement,
+                    "verdict": link.claim.verdict,
+                }
+                for link in page.claim_links.all()
+            ],
+        }
+
+
+class CorrectionSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="correction or update")
+    date = serializers.DateTimeField()
+    text_html = serializers.SerializerMethodField()
+
+    def get_text_html(self, correction) -> str:
+        return expand_db_html(correction.text)
+
+
+def absolute_urls(data, request):
+    """Every "url" in the sidebar's data made absolute, for a partner's site."""
+    if isinstance(data, dict):
+        return {
+            k: (
+                absolute(request, v)
+                if k == "url" and isinstance(v, str) and v.startswith("/")
+                else absolute_urls(v, request)
+            )
+            for k, v in data.items()
+        }
+    if isinstance(data, list):
+        return [absolute_urls(v, request) for v in data]
+    return data
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    body = serializers.SerializerMethodField(
+        help_text="Structured blocks: each with type, value and its clean HTML."
+    )
+    body_html = serializers.SerializerMethodField(help_text="The whole body as clean HTML.")
+    corrections = CorrectionSerializer(many=True)
+    related_context = serializers.SerializerMethodField(
+        help_text="What the sidebar shows: explainer card, actors, claims with verdicts and "
+        "sources, the timeline around the story's date and more stories on the conflict."
+    )
+
+    class Meta(ArticleSerializer.Meta):
+        list_serializer_class = serializers.ListSerializer
+        fields = [
+            *ArticleSerializer.Meta.fields,
+            "body",
+            "body_html",
+            "corrections",
+            "related_context",
+        ]
+
+    def _body(self, page):
+        if not hasattr(page, "_api_body"):
+            page._api_body = story_body(page, self.request)
+        return page._api_body
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_body(self, page) -> list:
+        return self._body(page)
+
+    def get_body_html(self, page) -> str:
+        return "\n".join(block["html"] for block in self._body(page))
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_related_context(self, page):
+        return absolute_urls(related_context(page, self.request).as_dict(), self.request)
+
+
+class WithdrawalSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="object_id", help_text="The withdrawn object's id.")
+
+    class Meta:
+        model = Withdrawal
+        fields = ["kind", "id", "slug", "reason", "withdrawn_at"]

@@ -1,0 +1,149 @@
+"""Articles, the withdrawn feed, and the API's front door (schema and docs are public)."""
+
+from django.db.models import Prefetch, Q
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, viewsets
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from conflicts.api.common import BySlugMixin, PublicReadOnlyViewSet, StrictQueryMixin, updated_at
+from conflicts.api.querysets import public_claims, public_explainers
+from newsroom.api import serializers
+from newsroom.api.filters import ArticleFilter, WithdrawalFilter
+from newsroom.api.ninjs import article_ninjs
+from newsroom.models import (
+    ArticleActorLink,
+    ArticleByline,
+    ArticleClaimLink,
+    ArticlePage,
+    SectionPage,
+    Withdrawal,
+)
+
+NINJS_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "ninjs"],
+    description="`ninjs` answers with the article as IPTC ninjs 3.1 instead of our JSON.",
+)
+
+
+class NinjsRenderer(JSONRenderer):
+    """IPTC ninjs 3.1, chosen with `?format=ninjs` on an article's detail."""
+
+    format = "ninjs"
+
+
+def articles_for_api(request):
+    """Live, public articles with what the list shows, in a fixed number of queries."""
+    queryset = (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("lead_image")
+        .prefetch_related(
+            Prefetch("bylines", queryset=ArticleByline.objects.select_related("author")),
+            "tags",
+            Prefetch("explainer", queryset=public_explainers().only("id", "slug", "title")),
+            Prefetch(
+                "actor_links",
+                queryset=ArticleActorLink.objects.filter(
+                    show_in_sidebar=True, actor__live=True
+                ).select_related("actor"),
+            ),
+            Prefetch(
+                "claim_links",
+                queryset=ArticleClaimLink.objects.filter(
+                    show_in_sidebar=True, claim__in=public_claims()
+                ).select_related("claim"),
+            ),
+        )
+        .annotate(updated_at=updated_at())
+    )
+    return scoped_articles(queryset, request)
+
+
+def scoped_articles(queryset, request):
+    """Only the sections and conflicts the partner's scope allows (both, when both are set)."""
+    section_ids = getattr(request.auth, "section_ids", None)
+    conflict_ids = getattr(request.auth, "conflict_ids", None)
+    if section_ids is not None:
+        paths = SectionPage.objects.filter(pk__in=section_ids).values_list("path", flat=True)
+        in_sections = Q(pk__in=[])
+        for path in paths:
+            in_sections |= Q(path__startswith=path, depth=len(path) // ArticlePage.steplen + 1)
+        queryset = queryset.filter(in_sections)
+    if conflict_ids is not None:
+        queryset = queryset.filter(explainer_id__in=conflict_ids)
+    return queryset
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List published articles, with their links to context"),
+    retrieve=extend_schema(
+        summary="One article: body, byline, corrections and full related context",
+        parameters=[NINJS_PARAMETER],
+    ),
+    by_slug=extend_schema(summary="One article, by slug", parameters=[NINJS_PARAMETER]),
+)
+class ArticleViewSet(BySlugMixin, PublicReadOnlyViewSet):
+    """Stories, as readers see them, with the context the sidebar shows."""
+
+    queryset = ArticlePage.objects.none()  # for the schema; get_queryset() is what serves
+    serializer_class = serializers.ArticleDetailSerializer
+    list_serializer_class = serializers.ArticleSerializer
+    filterset_class = ArticleFilter
+    orderings = {
+        "-published_at": ("-display_date", "-id"),
+        "published_at": ("display_date", "id"),
+        "-updated_at": ("-updated_at", "-id"),
+        "updated_at": ("updated_at", "id"),
+    }
+    default_ordering = "-published_at"
+
+    def get_renderers(self):
+        renderers = [JSONRenderer()]
+        if self.action in ("retrieve", "by_slug"):
+            renderers.append(NinjsRenderer())
+        return renderers
+
+    def get_queryset(self):
+        return articles_for_api(self.request)
+
+    def filter_detail_queryset(self):
+        return self.get_queryset().prefetch_related("corrections")
+
+    def detail_response(self, article):
+        data = self.get_serializer(article).data
+        if request_format(self.request) == "ninjs":
+            data = article_ninjs(article, self.request, data["body_html"])
+        response = Response(data)
+        response["Last-Modified"] = http_date(article.updated_at.timestamp())
+        return response
+
+
+def request_format(request) -> str:
+    renderer = getattr(request, "accepted_renderer", None)
+    return renderer.format if renderer else "json"
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="What was withdrawn: unpublished, deleted or made private since a time",
+        description="Take these down from your copy. An object published again leaves this "
+        "feed and comes back in its own list with a new `updated_at`.",
+        responses=OpenApiResponse(serializers.WithdrawalSerializer(many=True)),
+    )
+)
+class WithdrawalViewSet(StrictQueryMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = serializers.WithdrawalSerializer
+    filterset_class = WithdrawalFilter
+    orderings = {"withdrawn_at": ("withdrawn_at", "id")}
+    default_ordering = "withdrawn_at"
+    queryset = Withdrawal.objects.all()
