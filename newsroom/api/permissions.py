@@ -1,6 +1,6 @@
 """Only partners with a valid key may read the API."""
 
-from rest_framework import permissions
+from rest_framework import exceptions, permissions
 
 from newsroom.api.authentication import PartnerCredentials
 
@@ -9,4 +9,6 @@ class HasPartnerKey(permissions.BasePermission):
     message = "Send your API key as the header `Authorization: Api-Key <key>`."
 
     def has_permission(self, request, view):
-        return isinstance(request.auth, PartnerCredentials)
+        if isinstance(request.auth, PartnerCredentials):
+            return True
+        raise exceptions.NotAuthenticated(self.message)

@@ -7,6 +7,7 @@ ours. Publishing something again removes its record.
 
 from django.db.models import Q
 from django.db.models.signals import post_save, pre_delete
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
@@ -21,7 +22,14 @@ SNIPPET_KINDS = {Actor: Withdrawal.Kind.ACTOR, Claim: Withdrawal.Kind.CLAIM}
 
 
 def record(kind, obj, reason) -> None:
-    Withdrawal.objects.create(kind=kind, object_id=obj.pk, slug=obj.slug, reason=reason)
+    """One record per object: the latest withdrawal, but a deletion is never downgraded
+    (Wagtail unpublishes a page as it deletes it, and the two signals come in either order)."""
+    existing = Withdrawal.objects.filter(kind=kind, object_id=obj.pk).first()
+    if existing is None:
+        Withdrawal.objects.create(kind=kind, object_id=obj.pk, slug=obj.slug, reason=reason)
+    elif existing.reason != Withdrawal.Reason.DELETED:
+        existing.reason, existing.withdrawn_at = reason, timezone.now()
+        existing.save(update_fields=["reason", "withdrawn_at"])
 
 
 def forget(kind, pk) -> None:
@@ -43,8 +51,10 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    if instance.live and _is_public(instance):
-        record(PAGE_KINDS[sender], instance, Withdrawal.Reason.DELETED)
+    kind = PAGE_KINDS[sender]
+    just_unpublished = Withdrawal.objects.filter(kind=kind, object_id=instance.pk).exists()
+    if just_unpublished or (instance.live and _is_public(instance)):
+        record(kind, instance, Withdrawal.Reason.DELETED)
 
 
 def _claims_by(actor):

@@ -1,0 +1,117 @@
+"""Fixed query cost whatever a page holds; ninjs that validates; an OpenAPI schema that does."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from wagtail.models import Site
+
+from tests.api.conftest import make_article
+from tests.factories import ActorFactory, ClaimFactory
+
+# key + partner, partner's sections, partner's conflicts (authentication)
+AUTH = 3
+# view restrictions, articles, bylines, tags, view restrictions again and the public
+# explainers, actor links, claim links, the sections of the page
+LIST_QUERIES = AUTH + 9
+# the list's 9 for one article, corrections, the site, the sidebar's 9
+# (conflicts.context.related_context) and the body's snippet blocks
+DETAIL_QUERIES = AUTH + 20
+
+
+def linked_story(site_tree, explainer, links):
+    actors = ActorFactory.create_batch(links)
+    claims = [ClaimFactory(claimant=actors[i], sources=2) for i in range(links)]
+    story = make_article(site_tree, explainer=explainer, actors=actors, claims=claims)
+    story.tags.add("Peacekeeping", "Armenia")
+    story.save()
+    return story
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_article_list_costs_the_same_for_3_or_30_articles(
+    api, site_tree, explainer, count, django_assert_num_queries
+):
+    for _ in range(count):
+        linked_story(site_tree, explainer, links=2)
+    Site.get_site_root_paths()
+
+    with django_assert_num_queries(LIST_QUERIES):
+        response = api.get("/api/v1/articles/?page_size=50")
+
+    assert len(response.json()["results"]) == count
+    assert all(len(a["context"]["claims"]) == 2 for a in response.json()["results"])
+
+
+@pytest.mark.parametrize("links", [3, 30])
+def test_article_detail_costs_the_same_for_3_or_30_links(
+    api, site_tree, explainer, links, django_assert_num_queries
+):
+    story = linked_story(site_tree, explainer, links)
+    Site.get_site_root_paths()
+
+    with django_assert_num_queries(DETAIL_QUERIES):
+        response = api.get(f"/api/v1/articles/{story.pk}/")
+
+    assert len(response.json()["related_context"]["claims"]) == links
+
+
+def test_ninjs_validates_against_the_iptc_3_1_schema(api, site_tree, explainer):
+    peskov = ActorFactory(name="Dmitry Peskov", kind="person", wikidata_id="Q2280419")
+    kremlin = ActorFactory(name="Kremlin", kind="government_body")
+    story = make_article(
+        site_tree,
+        title="Russian peacekeepers leave Karabakh",
+        actors=[peskov, kremlin],
+        original_publisher="CIVILNET",
+        original_url="https://www.civilnet.am/en/news/1/",
+    )
+    story.tags.add("Peacekeeping")
+    story.save()
+    schema = json.loads((Path(__file__).parent / "ninjs-schema_3.1.json").read_text())
+
+    response = api.get(f"/api/v1/articles/{story.pk}/?format=ninjs")
+
+    assert response.status_code == 200
+    item = response.json()
+    jsonschema.validate(item, schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    assert item["headlines"] == [{"role": "main", "value": "Russian peacekeepers leave Karabakh"}]
+    assert item["people"] == [
+        {
+            "name": "Dmitry Peskov",
+            "rel": "mentioned",
+            "literal": peskov.slug,
+            "uri": "http://www.wikidata.org/entity/Q2280419",
+        }
+    ]
+    assert [o["name"] for o in item["organisations"]] == ["Kremlin"]
+    assert item["subjects"][0]["name"] == "Peacekeeping"
+    assert item["pubStatus"] == "usable"
+
+
+def test_a_bad_date_time_fails_the_format_checker():
+    """The validation above would catch a malformed date (rfc3339-validator is installed)."""
+    schema = json.loads((Path(__file__).parent / "ninjs-schema_3.1.json").read_text())
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(
+            {"uri": "http://x.test/1", "versionCreated": "yesterday"},
+            schema,
+            format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER,
+        )
+
+
+def test_schema_and_docs_are_public_and_describe_every_endpoint(client, db):
+    schema = client.get("/api/v1/schema/?format=json")
+    docs = client.get("/api/v1/docs/")
+
+    assert schema.status_code == 200
+    paths = schema.json()["paths"]
+    for name in ["articles", "explainers", "actors", "claims", "sources", "withdrawn"]:
+        assert f"/api/v1/{name}/" in paths
+    assert not [p for p in paths if not p.startswith("/api/v1/")]
+    for path in paths.values():
+        for parameter in path["get"].get("parameters", []):
+            assert parameter.get("description") or parameter["in"] == "path", parameter
+    assert docs.status_code == 200
+    assert b"swagger-ui" in docs.content
