@@ -11,6 +11,7 @@ from django.db.models import DateTimeField, F, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
+from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
@@ -104,6 +105,17 @@ def ordering_parameter(orderings: dict, default: str) -> OpenApiParameter:
     )
 
 
+class PublicAPISchema(AutoSchema):
+    """Documents the `ordering` choices of each list."""
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        orderings = getattr(self.view, "orderings", None)
+        if orderings and self._is_list_view():
+            parameters = [*parameters, ordering_parameter(orderings, self.view.default_ordering)]
+        return parameters
+
+
 class StrictQueryMixin:
     """Refuses unknown query parameters and formats; orders lists for the cursor.
 
@@ -113,6 +125,7 @@ class StrictQueryMixin:
 
     pagination_class = CursorPage
     filter_backends = [StrictFilterBackend]
+    schema = PublicAPISchema()
     orderings: dict[str, tuple[str, ...]] = {}
     default_ordering = ""
 
