@@ -179,3 +179,9 @@ def test_withdrawn_feed_lists_unpublished_and_deleted_since_a_time(api, site_tre
     assert claim.pk in [w["id"] for w in feed]
     story.save_revision().publish()
     assert not Withdrawal.objects.filter(slug="withdrawn-story").exists()
+
+
+def test_wagtail_admin_api_still_works_for_editors(editor, site_tree):
+    response = editor.get("/admin/api/main/pages/?child_of=root")
+
+    assert response.status_code == 200
