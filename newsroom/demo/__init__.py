@@ -1,1 +1,1 @@
-"""The demo site: the story "Russian peacekeepers leave Karabakh" and its context (load_demo)."""
+"""The demo site: the story "Russian peacekeepers leave Karabakh" and its context."""
