@@ -1,1 +1,1 @@
-"""The demo site: the story "Russian peacekeepers leave Karabakh" and its context."""
+"""The demo site: the story "Russian peacekeepers leave Karabakh" and its context (load_demo)."""

@@ -3,25 +3,26 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from conflicts.portable import DataError
-from newsroom.demo.loader import DEMO_FILE, load_demo
+from newsroom.demo.loader import DEMO_FILE, load_demo, summary
 
 
 class Command(BaseCommand):
-    help = "Load the demo story and its context (idempotent: a second run changes nothing)."
+    help = (
+        "Load the demo site, the story and its context from a JSON file, through the models "
+        "(idempotent: what exists is left as it is; atomic: a bad file changes nothing)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--file", default=str(DEMO_FILE), help="The demo JSON file to load.")
+        parser.add_argument(
+            "--file", default=str(DEMO_FILE), help=f"The JSON file to load (default {DEMO_FILE})."
+        )
 
     def handle(self, *args, **options):
         try:
             result = load_demo(options["file"])
         except DataError as error:
-            raise CommandError(f"Nothing was loaded. Fix the demo file: {error}") from None
-
-        def describe(counts):
-            return ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()) if n) or "nothing"
-
-        self.stdout.write(
-            f"Demo loaded: created {describe(result['created'])}; "
-            f"skipped (already there) {describe(result['skipped'])}."
-        )
+            raise CommandError(
+                f"Nothing was loaded. Fix {options['file']}: {error}", returncode=1
+            ) from None
+        if options["verbosity"]:
+            self.stdout.write(f"Demo loaded: {summary(result)}.")
