@@ -45,3 +45,8 @@ test: lint check pytest
 
 clean:
 	rm -rf .venv var/uv
+
+# The benchmark (bench/run.py, results in bench/RESULTS.md): one JSON object on stdout.
+.PHONY: bench
+bench: setup
+	$(PY) -m bench.run $(ARGS)

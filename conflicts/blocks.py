@@ -8,7 +8,9 @@ class ExplainerSectionBlock(blocks.StructBlock):
     """A titled section of a conflict explainer."""
 
     heading = blocks.CharBlock(max_length=200)
-    text = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+    text = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "actor-mention", "claim-reference", "ol", "ul"]
+    )
 
     class Meta:
         icon = "doc-full"

@@ -1,16 +1,20 @@
 """Builds the related-context sidebar for any page, as plain data, in a fixed number of queries.
 
 The same data feeds the template, the preview and the API, so partners can rebuild the sidebar.
-Queries (whatever the number of links): actor links, claim links, claim sources, the
-explainer, two for the timeline around the story's date, view restrictions, more stories.
+Queries (whatever the number of links): actor links, claim links, claim sources, view
+restrictions, the explainer, two for the timeline around the story's date, more stories;
+one more per kind when the text names actors or claims and the page is not being served
+(serving prefetches them, see conflicts/richtext.py).
 """
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 
 from django.db.models import Prefetch
+from wagtail.models import Page
 
 from conflicts.models import ClaimSource, ConflictExplainerPage, TimelineEvent
+from conflicts.richtext import live_mentions
 
 TIMELINE_BEFORE = 3
 TIMELINE_AFTER = 2
@@ -141,6 +145,18 @@ def claim_card(claim) -> ClaimCard:
     )
 
 
+def explainer_card(explainer, request=None) -> ExplainerCard:
+    return ExplainerCard(
+        title=explainer.title,
+        url=explainer.get_url(request),
+        summary=explainer.summary,
+        status=explainer.status,
+        status_label=explainer.get_status_display(),
+        region=explainer.region,
+        last_reviewed=explainer.last_reviewed,
+    )
+
+
 def timeline_entry(event) -> TimelineEntry:
     return TimelineEntry(
         date=event.date,
@@ -155,6 +171,33 @@ def claim_sources_prefetch(lookup: str = "claim_sources") -> Prefetch:
     return Prefetch(lookup, queryset=ClaimSource.objects.select_related("source"))
 
 
+def links_of(page, name: str, query) -> list:
+    """The page's own link rows, as query(rows) returns them.
+
+    A caller may have prefetched the links with its own filters; querying through that
+    prefetch would rerun its query across every page it was prefetched for, so then the
+    rows are fetched afresh by page. Unsaved pages (previews) keep their in-memory links.
+    """
+    manager = getattr(page, name)
+    if name in getattr(page, "_prefetched_objects_cache", {}):
+        return list(query(manager.model._default_manager.filter(page=page)))
+    return list(query(manager))
+
+
+def mentioned(page, kind: str, linked_ids: set[int]) -> list:
+    """Live actors (or claims) named in the page's text and not linked by hand, in order.
+
+    Queries only when the text mentions one (none while the page is being served:
+    conflicts.richtext prefetches the mentions).
+    """
+    get_ids = getattr(page, "get_mentioned_ids", None)
+    ids = [pk for pk in (get_ids()[kind] if get_ids else []) if pk not in linked_ids]
+    if not ids:
+        return []
+    found = live_mentions(kind, ids)
+    return [found[pk] for pk in ids if pk in found]
+
+
 def related_context(page, request=None) -> RelatedContext:
     """Everything the sidebar shows for page, built from its links; only live, public things.
 
@@ -162,35 +205,42 @@ def related_context(page, request=None) -> RelatedContext:
     """
     context = RelatedContext()
 
-    actor_links = page.actor_links.filter(show_in_sidebar=True, actor__live=True).select_related(
-        "actor"
-    )
-    context.actors = [actor_card(link.actor) for link in actor_links]
+    actor_links = [
+        link
+        for link in links_of(page, "actor_links", lambda m: m.select_related("actor"))
+        if link.actor.live
+    ]
+    context.actors = [actor_card(link.actor) for link in actor_links if link.show_in_sidebar]
+    context.actors += [
+        actor_card(a) for a in mentioned(page, "actor", {link.actor_id for link in actor_links})
+    ]
 
-    claim_links = (
-        page.claim_links.filter(show_in_sidebar=True, claim__live=True, claim__claimant__live=True)
-        .select_related("claim__claimant")
-        .prefetch_related(claim_sources_prefetch("claim__claim_sources"))
-    )
-    context.claims = [claim_card(link.claim) for link in claim_links]
+    claim_links = [
+        link
+        for link in links_of(
+            page,
+            "claim_links",
+            lambda m: m.select_related("claim__claimant").prefetch_related(
+                claim_sources_prefetch("claim__claim_sources")
+            ),
+        )
+        if link.claim.live and link.claim.claimant.live
+    ]
+    context.claims = [claim_card(link.claim) for link in claim_links if link.show_in_sidebar]
+    context.claims += [
+        claim_card(c) for c in mentioned(page, "claim", {link.claim_id for link in claim_links})
+    ]
 
+    if not page.explainer_id:
+        return context
+    private = Page.objects.private_q()  # view restrictions, read once for both queries
     explainer = (
-        ConflictExplainerPage.objects.live().public().filter(pk=page.explainer_id).first()
-        if page.explainer_id
-        else None
+        ConflictExplainerPage.objects.live().exclude(private).filter(pk=page.explainer_id).first()
     )
     if explainer is None:
         return context
 
-    context.explainer = ExplainerCard(
-        title=explainer.title,
-        url=explainer.get_url(request),
-        summary=explainer.summary,
-        status=explainer.status,
-        status_label=explainer.get_status_display(),
-        region=explainer.region,
-        last_reviewed=explainer.last_reviewed,
-    )
+    context.explainer = explainer_card(explainer, request)
 
     story_date = page.get_context_date()
     story_day = story_date.date() if isinstance(story_date, datetime) else story_date
@@ -204,7 +254,7 @@ def related_context(page, request=None) -> RelatedContext:
     more = (
         type(page)
         .objects.live()
-        .public()
+        .exclude(private)
         .filter(explainer=explainer)
         .exclude(pk=page.pk)
         .order_by(f"-{order_field}")

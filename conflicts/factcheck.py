@@ -27,5 +27,10 @@ def claim_problems(claim_ids) -> list[str]:
 
 
 def page_claim_problems(page) -> list[str]:
-    """Problems of the claims linked from page as it stands (a revision or an unsaved form)."""
-    return claim_problems(link.claim_id for link in page.claim_links.all() if link.claim_id)
+    """Problems of the claims page links or refers to in its text, as it stands (a revision
+    or an unsaved form)."""
+    ids = {link.claim_id for link in page.claim_links.all() if link.claim_id}
+    get_mentioned_ids = getattr(page, "get_mentioned_ids", None)
+    if get_mentioned_ids:
+        ids.update(get_mentioned_ids()["claim"])
+    return claim_problems(ids)

@@ -47,6 +47,9 @@ def _stories(filter_for_model, limit: int = 20) -> list:
     return stories[:limit]
 
 
+LATEST_CLAIMS = 20  # claims an actor or explainer page lists, newest first
+
+
 def live_claims():
     """Claims readers may see: published, by a published claimant."""
     return Claim.objects.filter(live=True, claimant__live=True)
@@ -60,7 +63,7 @@ def actor_profile(actor, preview: bool = False) -> dict:
         live_claims()
         .filter(claimant=actor)
         .select_related("claimant", "conflict")
-        .prefetch_related(claim_sources_prefetch())
+        .prefetch_related(claim_sources_prefetch())[:LATEST_CLAIMS]
     )
     return {
         "affiliations": list(affiliations.select_related("organisation")),
@@ -108,7 +111,7 @@ def explainer_profile(page) -> dict:
         live_claims()
         .filter(conflict=page)
         .select_related("claimant")
-        .prefetch_related(claim_sources_prefetch())
+        .prefetch_related(claim_sources_prefetch())[:LATEST_CLAIMS]
     )
     return {
         "parties": list(parties),

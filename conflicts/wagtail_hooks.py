@@ -4,7 +4,9 @@ from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
+from wagtail import hooks
+from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.models import ReferenceIndex
 from wagtail.snippets.models import register_snippet
@@ -12,6 +14,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from conflicts.admin_filters import ActorFilterSet, ClaimFilterSet, SourceFilterSet
 from conflicts.models import Actor, Claim, Source
+from conflicts.richtext import ActorLinkHandler, ClaimLinkHandler, conversion_rule
 
 
 class UsageColumn(Column):
@@ -118,3 +121,34 @@ class ConflictsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ConflictsViewSetGroup)
+
+
+MENTION_FEATURES = [
+    # (feature name, link handler, Draftail entity type, icon, what the toolbar button says)
+    ("actor-mention", ActorLinkHandler, "ACTOR", "user", "Mention an actor"),
+    ("claim-reference", ClaimLinkHandler, "CLAIM", "openquote", "Refer to a claim"),
+]
+
+
+@hooks.register("register_rich_text_features")
+def register_mention_features(features):
+    """Rich-text link types for actors and claims, chosen with the snippet choosers."""
+    for name, handler, entity_type, icon, description in MENTION_FEATURES:
+        features.register_link_type(handler)
+        chooser = handler.get_model().snippet_viewset.chooser_viewset
+        features.register_editor_plugin(
+            "draftail",
+            name,
+            draftail_features.EntityFeature(
+                {
+                    "type": entity_type,
+                    "icon": icon,
+                    "description": description,
+                    "chooserUrls": {"chooser": reverse_lazy(chooser.get_url_name("choose"))},
+                },
+                js=["wagtailadmin/js/chooser-modal.js", "conflicts/js/mention-entities.js"],
+            ),
+        )
+        features.register_converter_rule(
+            "contentstate", name, conversion_rule(handler.kind, entity_type)
+        )

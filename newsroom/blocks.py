@@ -36,7 +36,8 @@ class StoryBlock(blocks.StreamBlock):
         form_classname="title", icon="title", template="newsroom/blocks/heading_block.html"
     )
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "ol", "ul", "h3"], icon="pilcrow"
+        features=["bold", "italic", "link", "actor-mention", "claim-reference", "ol", "ul", "h3"],
+        icon="pilcrow",
     )
     image = ImageBlock()
     quote = QuoteBlock()

@@ -3,12 +3,13 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from rest_framework_api_key.models import AbstractAPIKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -119,7 +120,7 @@ class ArticlePage(RelatedContextMixin, Page):
     context_date_field = "display_date"
 
     content_panels = [
-        FieldPanel("title", heading="Headline"),
+        TitleFieldPanel("title", heading="Headline"),
         FieldPanel("dek"),
         InlinePanel("bylines", label="Byline", min_num=1),
         FieldPanel("display_date"),
@@ -168,6 +169,7 @@ class ArticlePage(RelatedContextMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "tags")  # read by the template and the JSON-LD
         context["related_context"] = self.get_related_context(request)
         context["bylines"] = list(self.bylines.select_related("author"))
         context["corrections"] = list(self.corrections.all())

@@ -9,7 +9,7 @@ def page_breadcrumbs(page, request) -> dict:
     """Home > section > page, as a BreadcrumbList of absolute URLs."""
     trail = [
         (ancestor.title, ancestor.get_full_url(request))
-        for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1).specific()
+        for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1)
     ]
     return breadcrumbs_jsonld(trail)
 

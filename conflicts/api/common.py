@@ -13,8 +13,8 @@ from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 from rest_framework.pagination import CursorPagination
@@ -25,6 +25,28 @@ PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 ALWAYS_ALLOWED = {"format"}
 LIST_PARAMS = {"cursor", "page_size", "ordering"}
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The body of every error answer."""
+
+    detail = serializers.CharField(help_text="What went wrong, in words.")
+    parameters = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Only in a 400: each bad query parameter, with what is wrong with it.",
+    )
+
+
+ERROR_RESPONSES = {
+    "400": "A query parameter is unknown or malformed: `parameters` names each one and why.",
+    "401": "No API key, or a key that is not valid, revoked or expired: `detail` says which.",
+    "404": "Nothing public has this id or slug (or your key's scope does not include it).",
+    "429": "Over your key's rate: wait `Retry-After` seconds.",
+}
+NOT_MODIFIED = (
+    "Not modified: your `If-None-Match` (ETag) or `If-Modified-Since` still matches. No body."
+)
 
 
 class InvalidQuery(APIException):
@@ -47,6 +69,11 @@ def updated_at():
     )
 
 
+def revised_at():
+    """When a snippet without publishing (a source) was last saved: its latest revision."""
+    return Coalesce(F("latest_revision__created_at"), Value(EPOCH), output_field=DateTimeField())
+
+
 class CursorPage(CursorPagination):
     """Cursor pagination: stable under inserts, in the order the view names for `ordering`."""
 
@@ -55,6 +82,13 @@ class CursorPage(CursorPagination):
     page_size_query_param = "page_size"
     page_size_query_description = f"Results per page, 1 to {MAX_PAGE_SIZE} (default {PAGE_SIZE})."
     cursor_query_description = "The `next` or `previous` link of the last page you read."
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(minimum=1, maximum=MAX_PAGE_SIZE)
+        return parameters
 
     def get_ordering(self, request, queryset, view):
         return view.get_cursor_ordering()
@@ -87,6 +121,9 @@ def check_query_params(request, allowed: set[str]) -> None:
         for name in request.query_params
         if name not in allowed
     }
+    for name, value in request.query_params.items():
+        if name in allowed and not value:
+            errors[name] = ["Empty: give a value, or leave the parameter out."]
     if "page_size" in allowed and "page_size" in request.query_params:
         value = request.query_params["page_size"]
         if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE_SIZE:
@@ -105,15 +142,54 @@ def ordering_parameter(orderings: dict, default: str) -> OpenApiParameter:
     )
 
 
+RESPONSE_HEADERS = [
+    OpenApiParameter(
+        "ETag",
+        OpenApiTypes.STR,
+        OpenApiParameter.HEADER,
+        response=[200],
+        required=True,
+        description="Send it back as `If-None-Match`: an unchanged answer is a 304.",
+    ),
+    OpenApiParameter(
+        "Retry-After",
+        OpenApiTypes.INT,
+        OpenApiParameter.HEADER,
+        response=[429],
+        required=True,
+        description="Seconds to wait before the next request.",
+    ),
+]
+
+
 class PublicAPISchema(AutoSchema):
-    """Documents the `ordering` choices of each list."""
+    """Documents each list's `ordering` choices, the error answers (400, 401, 404 where a
+    path names an object, 429), 304 and the ETag and Retry-After headers."""
 
     def get_override_parameters(self):
-        parameters = super().get_override_parameters()
+        parameters = [*super().get_override_parameters(), *RESPONSE_HEADERS]
         orderings = getattr(self.view, "orderings", None)
         if orderings and self._is_list_view():
             parameters = [*parameters, ordering_parameter(orderings, self.view.default_ordering)]
         return parameters
+
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        for parameter in (operation or {}).get("parameters", []):
+            schema = parameter.get("schema", {})
+            if parameter["in"] == "query" and schema.get("type") == "string":
+                schema.setdefault("minLength", 1)  # an empty value is a 400
+        return operation
+
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        responses["304"] = {"description": NOT_MODIFIED}
+        for code, description in ERROR_RESPONSES.items():
+            if code == "404" and "{" not in self.path:
+                continue  # a list is never a 404
+            error = OpenApiResponse(ErrorSerializer, description=description)
+            responses[code] = self._get_response_for_code(error, code, direction=direction)
+        return responses
 
 
 class StrictQueryMixin:

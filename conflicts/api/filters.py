@@ -1,8 +1,12 @@
 """Query filters for actors, claims, sources and explainers. Every value is checked: a bad one
 is a 400 naming the parameter (see common.StrictFilterBackend)."""
 
+import datetime
+
+from django import forms
 from django.db.models import Q
 from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
 
 from conflicts.models import Actor, ConflictExplainerPage, ConflictParty, Source, Verdict
 
@@ -31,12 +35,33 @@ class SearchFilter(filters.CharFilter):
         return queryset
 
 
-def updated_since_filter(field="last_published_at"):
-    return filters.IsoDateTimeFilter(
+class UTCDateTimeField(IsoDateTimeField):
+    """ISO 8601, read in UTC; an offset beyond what any time zone uses (±14:00) or a time that
+    falls outside the calendar in UTC is refused, not passed to the database."""
+
+    def to_python(self, value):
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        offset = parsed.utcoffset()
+        if offset is not None and abs(offset) > datetime.timedelta(hours=14):
+            raise forms.ValidationError("No time zone is more than 14 hours from UTC.")
+        try:
+            return parsed.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError("Out of range: give a year from 1 to 9999.") from None
+
+
+class UTCDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
+def updated_since_filter(field="last_published_at", what="went live (or changed)"):
+    return UTCDateTimeFilter(
         field_name=field,
         lookup_expr="gte",
-        help_text="Only what went live (or changed) at or after this time, ISO 8601 with a "
-        "time zone, e.g. 2024-04-17T00:00:00Z.",
+        help_text=f"Only what {what} at or after this time, ISO 8601 with a time zone, "
+        "e.g. 2024-04-17T00:00:00Z (without one: UTC).",
     )
 
 
@@ -95,6 +120,7 @@ class SourceFilter(filters.FilterSet):
     published_before = filters.DateFilter(
         field_name="published_on", lookup_expr="lte", help_text="Published on or before."
     )
+    updated_since = updated_since_filter(field="updated_at", what="was last saved")
     q = SearchFilter(fields=("title", "publisher"), help_text="Words in the title or publisher.")
 
     def filter_claim(self, queryset, name, value):

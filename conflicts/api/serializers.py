@@ -35,6 +35,15 @@ class SourceSerializer(serializers.ModelSerializer):
         ]
 
 
+class SourceDetailSerializer(SourceSerializer):
+    updated_at = serializers.DateTimeField(
+        help_text="When the source was last saved (its latest revision)."
+    )
+
+    class Meta(SourceSerializer.Meta):
+        fields = [*SourceSerializer.Meta.fields, "updated_at"]
+
+
 class ActorBriefSerializer(serializers.ModelSerializer):
     """An actor as other objects name it."""
 
@@ -210,3 +219,87 @@ class ExplainerSerializer(ExplainerBriefSerializer):
             heading = escape(section["heading"])
             parts.append(f"<section><h2>{heading}</h2>{section['text_html']}</section>")
         return "\n".join(parts)
+
+
+class SitePathField(serializers.CharField):
+    """A path on this site, given to partners as a full URL; a full URL is left as it is."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return absolute(self.context.get("request"), value)
+
+
+class ExplainerCardSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = SitePathField()
+    summary = serializers.CharField()
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    region = serializers.CharField()
+    last_reviewed = serializers.DateField(allow_null=True)
+
+
+class ActorCardSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    slug = serializers.CharField()
+    url = SitePathField(help_text="The actor's public profile.")
+    kind = serializers.CharField()
+    kind_label = serializers.CharField()
+    description = serializers.CharField(help_text="One line, e.g. the actor's role.")
+    wikidata_id = serializers.CharField(help_text="Q + digits, or empty.")
+
+
+class SourceRefSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    publisher = serializers.CharField()
+    url = serializers.CharField()
+    archive_url = serializers.CharField()
+    published_on = serializers.DateField(allow_null=True)
+    kind_label = serializers.CharField()
+    shows = serializers.CharField(help_text="supports, disputes or reports the claim.")
+    shows_label = serializers.CharField()
+    quote = serializers.CharField(help_text="The passage that shows it, or where to find it.")
+
+
+class ClaimCardSerializer(serializers.Serializer):
+    statement = serializers.CharField()
+    slug = serializers.CharField()
+    url = SitePathField(help_text="The claim's public page.")
+    quote = serializers.CharField()
+    made_on = serializers.DateField()
+    claimant = ActorCardSerializer()
+    verdict = serializers.CharField(help_text="Empty while the claim is not checked yet.")
+    verdict_label = serializers.CharField()
+    verdict_explanation = serializers.CharField()
+    sources = SourceRefSerializer(many=True)
+
+
+class TimelineEntrySerializer(serializers.Serializer):
+    date = serializers.DateField(help_text="For a month or a year, a day in it.")
+    display_date = serializers.CharField(help_text="The date as precise as the record.")
+    title = serializers.CharField()
+    description = serializers.CharField()
+
+
+class StoryLinkSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = SitePathField()
+    date = serializers.DateTimeField(allow_null=True)
+
+
+class RelatedContextSerializer(serializers.Serializer):
+    """What the related-context sidebar shows (conflicts.context.RelatedContext)."""
+
+    explainer = ExplainerCardSerializer(allow_null=True, help_text="Null without a public one.")
+    actors = ActorCardSerializer(many=True, help_text="Key actors, in editor order.")
+    claims = ClaimCardSerializer(many=True, help_text="Claims with claimant, verdict, sources.")
+    timeline_before = TimelineEntrySerializer(
+        many=True, help_text="The explainer's events up to the story's date, oldest first."
+    )
+    timeline_after = TimelineEntrySerializer(
+        many=True, help_text="The explainer's events after the story's date."
+    )
+    more_stories = StoryLinkSerializer(many=True, help_text="More stories on the conflict.")

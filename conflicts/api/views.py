@@ -6,6 +6,7 @@ from conflicts.api import filters, querysets, serializers
 from conflicts.api.common import (
     BySlugMixin,
     PublicReadOnlyViewSet,
+    revised_at,
     scoped_conflict_ids,
     updated_at,
 )
@@ -65,13 +66,13 @@ class SourceViewSet(PublicReadOnlyViewSet):
     """Documents that show what was said or what happened: only those public content cites."""
 
     queryset = Source.objects.none()  # for the schema; get_queryset() is what serves
-    serializer_class = serializers.SourceSerializer
+    serializer_class = serializers.SourceDetailSerializer
     filterset_class = filters.SourceFilter
-    orderings = {"id": ("id",), "-id": ("-id",)}
+    orderings = {"id": ("id",), "-id": ("-id",), **SYNC_ORDERINGS}
     default_ordering = "id"
 
     def get_queryset(self):
-        return querysets.public_sources()
+        return querysets.public_sources().annotate(updated_at=revised_at())
 
 
 @extend_schema_view(

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from conflicts.blocks import ExplainerBodyBlock
+from conflicts.models.related import TextMentionsMixin
 
 
 class ConflictIndexPage(Page):
@@ -31,7 +32,7 @@ class ConflictIndexPage(Page):
         return context
 
 
-class ConflictExplainerPage(Page):
+class ConflictExplainerPage(TextMentionsMixin, Page):
     """A conflict in brief, in depth and in time, kept up to date and reviewed."""
 
     class Status(models.TextChoices):

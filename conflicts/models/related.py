@@ -5,10 +5,33 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from conflicts.panels import FactCheckPanel
+from conflicts.panels import ActorSuggestionsPanel, FactCheckPanel
 
 
-class RelatedContextMixin(models.Model):
+class TextMentionsMixin:
+    """Mix into a Page whose rich text may mention actors and claims (conflicts/richtext.py):
+    serving it fetches every mention in one query per kind, whatever the number of blocks."""
+
+    # Rich-text or StreamField fields that may hold mentions.
+    context_text_fields = ("body",)
+
+    def get_mentioned_ids(self) -> dict[str, list[int]]:
+        """Actors and claims mentioned in the page's text, in order of first mention."""
+        from conflicts.richtext import mentioned_ids
+
+        return mentioned_ids(*(getattr(self, name, "") for name in self.context_text_fields))
+
+    def serve(self, request, *args, **kwargs):
+        from conflicts.richtext import mentions_prefetched
+
+        with mentions_prefetched(*(getattr(self, f, "") for f in self.context_text_fields)):
+            response = super().serve(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        return response
+
+
+class RelatedContextMixin(TextMentionsMixin, models.Model):
     """Mix into a Page to link it to an explainer, actors and claims and show the sidebar.
 
     The host also declares two Orderable link models, subclasses of ActorLinkBase and
@@ -35,6 +58,7 @@ class RelatedContextMixin(models.Model):
             [
                 FieldPanel("explainer"),
                 InlinePanel("actor_links", label="Key actor"),
+                ActorSuggestionsPanel(heading="Named in the story but not linked"),
                 InlinePanel("claim_links", label="Claim"),
                 FactCheckPanel(heading="Fact check"),
             ],

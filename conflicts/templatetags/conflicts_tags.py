@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -12,7 +13,13 @@ register = template.Library()
 
 @register.inclusion_tag("conflicts/includes/sidebar.html", takes_context=True)
 def related_context_sidebar(context, page=None):
-    """Render the sidebar for page; reuses context["related_context"] when the view built it."""
+    """Render the sidebar for page; reuses context["related_context"] when the view built it.
+
+    settings.CONFLICTS_SIDEBAR = False renders nothing (the benchmark measures a page without
+    it); a view that builds context["related_context"] itself still pays for building it.
+    """
+    if not getattr(settings, "CONFLICTS_SIDEBAR", True):
+        return {"related_context": None, "request": context.get("request")}
     data = context.get("related_context")
     if data is None:
         page = page or context.get("page")

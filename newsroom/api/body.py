@@ -6,6 +6,8 @@ as on the site.
 """
 
 from django.utils.html import escape, format_html
+from drf_spectacular.utils import PolymorphicProxySerializer, inline_serializer
+from rest_framework import serializers
 
 from conflicts.api.serializers import ActorBriefSerializer, ClaimBriefSerializer, absolute
 
@@ -104,3 +106,74 @@ def story_block(block, request) -> dict | None:
 
 def story_body(page, request) -> list[dict]:
     return [b for b in (story_block(block, request) for block in page.body) if b is not None]
+
+
+# --- The body's shape, for the OpenAPI schema: one kind of value per block type ---
+
+
+class ImageDataSerializer(serializers.Serializer):
+    url = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    alt = serializers.CharField()
+
+
+def _block(name: str, kind: str, value_fields: dict, doc: str) -> type[serializers.Serializer]:
+    value = inline_serializer(f"{name}Value", value_fields)
+    return type(
+        f"{name}Serializer",
+        (serializers.Serializer,),
+        {
+            "__doc__": doc,
+            "type": serializers.ChoiceField(choices=[kind]),
+            "id": serializers.CharField(allow_null=True, help_text="Stable across edits."),
+            "value": value,
+            "html": serializers.CharField(help_text="The block as clean HTML."),
+        },
+    )
+
+
+_text = serializers.CharField
+BLOCK_SERIALIZERS = {
+    "heading": _block("HeadingBlock", "heading", {"text": _text()}, "A subheading."),
+    "paragraph": _block("ParagraphBlock", "paragraph", {"html": _text()}, "Rich text."),
+    "image": _block(
+        "ImageBlock",
+        "image",
+        {
+            "image": ImageDataSerializer(allow_null=True),
+            "caption": _text(),
+            "credit": _text(),
+        },
+        "An image with caption and credit.",
+    ),
+    "quote": _block(
+        "QuoteBlock", "quote", {"quote": _text(), "attribution": _text()}, "A quotation."
+    ),
+    "pull_quote": _block(
+        "PullQuoteBlock",
+        "pull_quote",
+        {"quote": _text(), "actor": ActorBriefSerializer(allow_null=True)},
+        "A quotation by an actor (null when the actor is not published).",
+    ),
+    "actor_card": _block(
+        "ActorCardBlock", "actor_card", {"actor": ActorBriefSerializer()}, "An actor's card."
+    ),
+    "claim_card": _block(
+        "ClaimCardBlock",
+        "claim_card",
+        {
+            "claim": ClaimBriefSerializer(),
+            "claimant": ActorBriefSerializer(),
+            "verdict": _text(),
+            "verdict_label": _text(),
+        },
+        "A claim's card, with its claimant and verdict.",
+    ),
+}
+BODY_BLOCK = PolymorphicProxySerializer(
+    component_name="BodyBlock",
+    serializers=BLOCK_SERIALIZERS,
+    resource_type_field_name="type",
+    many=True,
+)

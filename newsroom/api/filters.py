@@ -3,7 +3,12 @@
 from django.db.models import Q
 from django_filters import rest_framework as filters
 
-from conflicts.api.filters import SearchFilter, id_or_slug, updated_since_filter
+from conflicts.api.filters import (
+    SearchFilter,
+    UTCDateTimeFilter,
+    id_or_slug,
+    updated_since_filter,
+)
 from conflicts.models import Verdict
 from newsroom.models import (
     ArticleActorLink,
@@ -28,12 +33,12 @@ class ArticleFilter(filters.FilterSet):
     )
     tag = filters.CharFilter(method="filter_tag", help_text="A tag's slug or name.")
     section = filters.CharFilter(method="filter_section", help_text="A section's id or slug.")
-    published_after = filters.IsoDateTimeFilter(
+    published_after = UTCDateTimeFilter(
         field_name="display_date",
         lookup_expr="gte",
         help_text="Publication date at or after, ISO 8601 with a time zone.",
     )
-    published_before = filters.IsoDateTimeFilter(
+    published_before = UTCDateTimeFilter(
         field_name="display_date",
         lookup_expr="lt",
         help_text="Publication date before, ISO 8601 with a time zone.",
@@ -75,7 +80,7 @@ class ArticleFilter(filters.FilterSet):
 
 
 class WithdrawalFilter(filters.FilterSet):
-    since = filters.IsoDateTimeFilter(
+    since = UTCDateTimeFilter(
         field_name="withdrawn_at",
         lookup_expr="gte",
         help_text="Withdrawn at or after this time, ISO 8601 with a time zone.",

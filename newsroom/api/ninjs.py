@@ -6,6 +6,8 @@ subjects from tags, pubStatus. Only what the article's JSON detail also shows.
 """
 
 from django.utils.html import strip_tags
+from drf_spectacular.utils import inline_serializer
+from rest_framework import serializers
 
 NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"
 PERSON_KINDS = {"person"}
@@ -67,3 +69,68 @@ def article_ninjs(page, request, body_html: str) -> dict:
             {"name": page.original_publisher, "role": "originator", "uri": page.original_url}
         ]
     return {k: v for k, v in item.items() if v not in (None, [], "")}
+
+
+# --- The shape above, for the OpenAPI schema (the IPTC schema is the full contract) ---
+
+
+def _object(name: str, fields: dict, **kwargs):
+    return inline_serializer(name, fields, **kwargs)
+
+
+_str = serializers.CharField
+_role_value = {"role": _str(), "value": _str()}
+_entity = {
+    "name": _str(),
+    "rel": _str(),
+    "literal": _str(),
+    "uri": _str(required=False, help_text="Wikidata, where we know the actor's id."),
+}
+
+
+class NinjsSerializer(serializers.Serializer):
+    """An article as IPTC ninjs 3.1 (`?format=ninjs`); empty properties are left out.
+
+    Validate it with http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json."""
+
+    standard = _object("NinjsStandard", {"name": _str(), "version": _str(), "schema": _str()})
+    uri = _str(help_text="The story's canonical URL.")
+    type = _str()
+    representationType = _str()  # noqa: N815  (ninjs property names)
+    version = _str()
+    firstCreated = serializers.DateTimeField(required=False)  # noqa: N815
+    versionCreated = serializers.DateTimeField(required=False)  # noqa: N815
+    contentCreated = serializers.DateTimeField(required=False)  # noqa: N815
+    pubStatus = _str()  # noqa: N815
+    language = _str()
+    headlines = _object("NinjsHeadline", _role_value, many=True)
+    descriptions = _object(
+        "NinjsDescription", {**_role_value, "contentType": _str()}, many=True, required=False
+    )
+    bodies = _object(
+        "NinjsBody",
+        {
+            **_role_value,
+            "contentType": _str(),
+            "charCount": serializers.IntegerField(),
+            "wordCount": serializers.IntegerField(),
+        },
+        many=True,
+        required=False,
+    )
+    by = _str(required=False)
+    people = _object("NinjsPerson", _entity, many=True, required=False)
+    organisations = _object("NinjsOrganisation", _entity, many=True, required=False)
+    subjects = _object(
+        "NinjsSubject",
+        {"name": _str(), "rel": _str(), "literal": _str()},
+        many=True,
+        required=False,
+    )
+    altIds = _object("NinjsAltId", _role_value, many=True, required=False)  # noqa: N815
+    infoSources = _object(  # noqa: N815
+        "NinjsInfoSource",
+        {"name": _str(), "role": _str(), "uri": _str()},
+        many=True,
+        required=False,
+    )

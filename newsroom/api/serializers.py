@@ -1,13 +1,13 @@
 """How articles look to partners: everything the reader sees, only what is public."""
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from conflicts.api.serializers import absolute
+from conflicts.api.context import related_contexts
+from conflicts.api.serializers import RelatedContextSerializer
 from conflicts.context import related_context
-from newsroom.api.body import image_data, story_body
+from newsroom.api.body import BODY_BLOCK, image_data, story_body
 from newsroom.models import ArticlePage, Author, SectionPage, Withdrawal
 
 
@@ -71,13 +71,15 @@ class CompactContextSerializer(serializers.Serializer):
 
 
 class ArticleListSerializer(serializers.ListSerializer):
-    """Finds every article's section in one query (a page's parent is not a foreign key)."""
+    """Finds every article's section in one query (a page's parent is not a foreign key) and
+    builds every article's related context at once (conflicts.api.context)."""
 
     def to_representation(self, data):
         articles = list(data.all() if hasattr(data, "all") else data)
         parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
         sections = SectionPage.objects.filter(path__in=parent_paths)
         self.child.sections_by_path = {s.path: s for s in sections}
+        self.child.related_contexts = related_contexts(articles, self.context.get("request"))
         return super().to_representation(articles)
 
 
@@ -98,8 +100,13 @@ class ArticleSerializer(serializers.ModelSerializer):
         help_text="For a story that appeared first elsewhere: its original publisher and URL."
     )
     context = serializers.SerializerMethodField()
+    related_context = serializers.SerializerMethodField(
+        help_text="What the sidebar shows: explainer card, actors, claims with verdicts and "
+        "sources, the timeline around the story's date and more stories on the conflict."
+    )
 
     sections_by_path: dict | None = None
+    related_contexts: dict | None = None
 
     class Meta:
         model = ArticlePage
@@ -119,6 +126,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "lead_image",
             "syndication",
             "context",
+            "related_context",
         ]
 
     @property
@@ -188,6 +196,15 @@ class ArticleSerializer(serializers.ModelSerializer):
             ],
         }
 
+    @extend_schema_field(RelatedContextSerializer)
+    def get_related_context(self, page):
+        """From the list's bulk build when there is one, else the sidebar's own function."""
+        if self.related_contexts is not None:
+            context = self.related_contexts[page.pk]
+        else:
+            context = related_context(page, self.request)
+        return RelatedContextSerializer(context, context=self.context).data
+
 
 class CorrectionSerializer(serializers.Serializer):
     kind = serializers.CharField(help_text="correction or update")
@@ -198,32 +215,12 @@ class CorrectionSerializer(serializers.Serializer):
         return expand_db_html(correction.text)
 
 
-def absolute_urls(data, request):
-    """Every "url" in the sidebar's data made absolute, for a partner's site."""
-    if isinstance(data, dict):
-        return {
-            k: (
-                absolute(request, v)
-                if k == "url" and isinstance(v, str) and v.startswith("/")
-                else absolute_urls(v, request)
-            )
-            for k, v in data.items()
-        }
-    if isinstance(data, list):
-        return [absolute_urls(v, request) for v in data]
-    return data
-
-
 class ArticleDetailSerializer(ArticleSerializer):
     body = serializers.SerializerMethodField(
         help_text="Structured blocks: each with type, value and its clean HTML."
     )
     body_html = serializers.SerializerMethodField(help_text="The whole body as clean HTML.")
     corrections = CorrectionSerializer(many=True)
-    related_context = serializers.SerializerMethodField(
-        help_text="What the sidebar shows: explainer card, actors, claims with verdicts and "
-        "sources, the timeline around the story's date and more stories on the conflict."
-    )
 
     class Meta(ArticleSerializer.Meta):
         list_serializer_class = serializers.ListSerializer
@@ -232,7 +229,6 @@ class ArticleDetailSerializer(ArticleSerializer):
             "body",
             "body_html",
             "corrections",
-            "related_context",
         ]
 
     def _body(self, page):
@@ -240,16 +236,12 @@ class ArticleDetailSerializer(ArticleSerializer):
             page._api_body = story_body(page, self.request)
         return page._api_body
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(BODY_BLOCK)
     def get_body(self, page) -> list:
         return self._body(page)
 
     def get_body_html(self, page) -> str:
         return "\n".join(block["html"] for block in self._body(page))
-
-    @extend_schema_field(OpenApiTypes.OBJECT)
-    def get_related_context(self, page):
-        return absolute_urls(related_context(page, self.request).as_dict(), self.request)
 
 
 class WithdrawalSerializer(serializers.ModelSerializer):

@@ -1,7 +1,7 @@
 """The partner API, version 1: articles and the withdrawn feed here, conflict data from the
 plugin, the OpenAPI schema and its browsable docs (public, no key needed)."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
@@ -29,4 +29,5 @@ app_name = "api"
 urlpatterns = [
     path("v1/", include(router.urls)),
     path("v1/", include(docs)),
+    re_path(r"", views.not_found),  # any other path under /api/: a JSON 404, not a page
 ]

@@ -1,11 +1,13 @@
 """Articles, the withdrawn feed, and the API's front door (schema and docs are public)."""
 
 from django.db.models import Prefetch, Q
+from django.http import JsonResponse
 from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
+    PolymorphicProxySerializer,
     extend_schema,
     extend_schema_view,
 )
@@ -17,7 +19,7 @@ from conflicts.api.common import BySlugMixin, PublicReadOnlyViewSet, StrictQuery
 from conflicts.api.querysets import public_claims, public_explainers
 from newsroom.api import serializers
 from newsroom.api.filters import ArticleFilter, WithdrawalFilter
-from newsroom.api.ninjs import article_ninjs
+from newsroom.api.ninjs import NinjsSerializer, article_ninjs
 from newsroom.models import (
     ArticleActorLink,
     ArticleByline,
@@ -32,6 +34,19 @@ NINJS_PARAMETER = OpenApiParameter(
     OpenApiTypes.STR,
     enum=["json", "ninjs"],
     description="`ninjs` answers with the article as IPTC ninjs 3.1 instead of our JSON.",
+)
+LAST_MODIFIED = OpenApiParameter(
+    "Last-Modified",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[200],
+    required=True,
+    description="When the article last went live; send it back as `If-Modified-Since`.",
+)
+ARTICLE_OR_NINJS = PolymorphicProxySerializer(
+    component_name="ArticleDetailOrNinjs",
+    serializers=[serializers.ArticleDetailSerializer, NinjsSerializer],
+    resource_type_field_name=None,
 )
 
 
@@ -88,9 +103,14 @@ def scoped_articles(queryset, request):
     list=extend_schema(summary="List published articles, with their links to context"),
     retrieve=extend_schema(
         summary="One article: body, byline, corrections and full related context",
-        parameters=[NINJS_PARAMETER],
+        parameters=[NINJS_PARAMETER, LAST_MODIFIED],
+        responses=ARTICLE_OR_NINJS,
     ),
-    by_slug=extend_schema(summary="One article, by slug", parameters=[NINJS_PARAMETER]),
+    by_slug=extend_schema(
+        summary="One article, by slug",
+        parameters=[NINJS_PARAMETER, LAST_MODIFIED],
+        responses=ARTICLE_OR_NINJS,
+    ),
 )
 class ArticleViewSet(BySlugMixin, PublicReadOnlyViewSet):
     """Stories, as readers see them, with the context the sidebar shows."""
@@ -126,6 +146,14 @@ class ArticleViewSet(BySlugMixin, PublicReadOnlyViewSet):
         response = Response(data)
         response["Last-Modified"] = http_date(article.updated_at.timestamp())
         return response
+
+
+def not_found(request, *args, **kwargs):
+    """A path under /api/ that names no endpoint (or an id that is not a number)."""
+    return JsonResponse(
+        {"detail": "No such endpoint or object. Every endpoint is listed at /api/v1/docs/."},
+        status=404,
+    )
 
 
 def request_format(request) -> str:

@@ -1,5 +1,6 @@
 """Fixed query cost whatever a page holds; ninjs that validates; an OpenAPI schema that does."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -7,14 +8,18 @@ import jsonschema
 import pytest
 from wagtail.models import Site
 
-from tests.api.conftest import make_article
-from tests.factories import ActorFactory, ClaimFactory
+from newsroom.models import ArticleActorLink, ArticleClaimLink
+from tests.api.conftest import NOW, make_article
+from tests.factories import ActorFactory, ClaimFactory, TimelineEventFactory
 
 # key + partner, partner's sections, partner's conflicts (authentication)
 AUTH = 3
 # view restrictions, articles, bylines, tags, view restrictions again and the public
-# explainers, actor links, claim links, the sections of the page
-LIST_QUERIES = AUTH + 9
+# explainers, actor links, claim links (the compact `context`), the sections of the page,
+# then every article's related context at once (conflicts.api.context.related_contexts):
+# actor links, claim links, claim sources, view restrictions and explainers, timelines,
+# view restrictions and more stories; and the site, for full URLs
+LIST_QUERIES = AUTH + 9 + 8 + 1
 # the list's 9 for one article, corrections, the site, the sidebar's 9
 # (conflicts.context.related_context) and the body's snippet blocks
 DETAIL_QUERIES = AUTH + 20
@@ -29,19 +34,43 @@ def linked_story(site_tree, explainer, links):
     return story
 
 
-@pytest.mark.parametrize("count", [3, 30])
-def test_article_list_costs_the_same_for_3_or_30_articles(
-    api, site_tree, explainer, count, django_assert_num_queries
+@pytest.mark.parametrize("links", [3, 15])
+def test_a_list_of_50_articles_with_full_context_costs_the_same_for_3_or_15_links_each(
+    api, site_tree, explainer, links, django_assert_num_queries
 ):
-    for _ in range(count):
-        linked_story(site_tree, explainer, links=2)
+    for day in range(1, 9):
+        TimelineEventFactory(page=explainer, date=datetime.date(2024, 1, day))
+    actors = ActorFactory.create_batch(links)
+    claims = [ClaimFactory(claimant=actors[i], sources=2) for i in range(links)]
+    stories = [
+        make_article(site_tree, explainer=explainer, when=NOW - datetime.timedelta(days=i))
+        for i in range(50)
+    ]
+    ArticleActorLink.objects.bulk_create(
+        ArticleActorLink(page=story, actor=actor, sort_order=i)
+        for story in stories
+        for i, actor in enumerate(actors)
+    )
+    ArticleClaimLink.objects.bulk_create(
+        ArticleClaimLink(page=story, claim=claim, sort_order=i)
+        for story in stories
+        for i, claim in enumerate(claims)
+    )
     Site.get_site_root_paths()
 
     with django_assert_num_queries(LIST_QUERIES):
         response = api.get("/api/v1/articles/?page_size=50")
 
-    assert len(response.json()["results"]) == count
-    assert all(len(a["context"]["claims"]) == 2 for a in response.json()["results"])
+    results = response.json()["results"]
+    assert len(results) == 50
+    for article in results:
+        context = article["related_context"]
+        assert len(context["actors"]) == len(context["claims"]) == links
+        assert all(len(claim["sources"]) == 2 for claim in context["claims"])
+        assert context["explainer"]["title"] == explainer.title
+        assert len(context["more_stories"]) == 5
+        assert article["url"] not in [s["url"] for s in context["more_stories"]]
+        assert len(article["context"]["claims"]) == links
 
 
 @pytest.mark.parametrize("links", [3, 30])

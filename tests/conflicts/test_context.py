@@ -154,9 +154,9 @@ def test_sidebar_hides_an_unpublished_explainer(site_tree, explainer):
     assert context.more_stories == []
 
 
-# actor links, claim links, claim sources, explainer (+ view restrictions), timeline
-# before, timeline after, more stories (+ view restrictions)
-SIDEBAR_QUERIES = 9
+# actor links, claim links, claim sources, view restrictions (read once), explainer,
+# timeline before, timeline after, more stories
+SIDEBAR_QUERIES = 8
 
 
 @pytest.mark.parametrize("links", [3, 30])

@@ -1,0 +1,150 @@
+"""The related-context sidebar for a whole page of results, in a fixed number of queries.
+
+`conflicts.context.related_context(page)` builds the sidebar of one page (site, preview,
+an article's API detail). A list of 50 stories needs 50 sidebars: this builds the same data,
+with the same card builders and the same rules (only live, public things; links ticked
+"show in sidebar"; three timeline events up to the story's date and two after; five more
+stories on the conflict), but one query per kind of thing whatever the number of pages and
+links. tests/api/test_related_context.py checks, page by page, that both give the same data.
+
+Queries: actor links, claim links, claim sources; and when any page has an explainer: view
+restrictions and the explainers, their timelines, view restrictions and the more stories.
+"""
+
+from collections import defaultdict
+from datetime import datetime
+
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+
+from conflicts.context import (
+    MORE_STORIES,
+    TIMELINE_AFTER,
+    TIMELINE_BEFORE,
+    RelatedContext,
+    StoryLink,
+    actor_card,
+    claim_card,
+    claim_sources_prefetch,
+    explainer_card,
+    timeline_entry,
+)
+from conflicts.models import ConflictExplainerPage, TimelineEvent
+from conflicts.richtext import live_mentions
+
+
+def related_contexts(pages, request=None) -> dict[int, RelatedContext]:
+    """{page id: its sidebar} for pages of one model that mixes in RelatedContextMixin."""
+    pages = list(pages)
+    if not pages:
+        return {}
+    model = type(pages[0])
+    contexts = {page.pk: RelatedContext() for page in pages}
+
+    linked = {page.pk: {"actor": set(), "claim": set()} for page in pages}
+    for link in (
+        _links(model, "actor_links", pages).filter(actor__live=True).select_related("actor")
+    ):
+        linked[link.page_id]["actor"].add(link.actor_id)
+        if link.show_in_sidebar:
+            contexts[link.page_id].actors.append(actor_card(link.actor))
+
+    claim_links = (
+        _links(model, "claim_links", pages)
+        .filter(claim__live=True, claim__claimant__live=True)
+        .select_related("claim__claimant")
+        .prefetch_related(claim_sources_prefetch("claim__claim_sources"))
+    )
+    for link in claim_links:
+        linked[link.page_id]["claim"].add(link.claim_id)
+        if link.show_in_sidebar:
+            contexts[link.page_id].claims.append(claim_card(link.claim))
+
+    _add_mentions(pages, contexts, linked)
+
+    explainer_ids = {page.explainer_id for page in pages if page.explainer_id}
+    if not explainer_ids:
+        return contexts
+    explainers = {
+        e.pk: e for e in ConflictExplainerPage.objects.live().public().filter(pk__in=explainer_ids)
+    }
+    timelines = defaultdict(list)
+    for event in TimelineEvent.objects.filter(page__in=explainers).order_by(
+        "page", "date", "sort_order"
+    ):
+        timelines[event.page_id].append(event)
+    stories = _stories_by_explainer(model, explainers)
+
+    for page in pages:
+        explainer = explainers.get(page.explainer_id)
+        if explainer is None:
+            continue
+        context = contexts[page.pk]
+        context.explainer = explainer_card(explainer, request)
+        day = _story_day(page)
+        events = timelines[explainer.pk]
+        before = [e for e in events if e.date <= day][-TIMELINE_BEFORE:]
+        after = [e for e in events if e.date > day][:TIMELINE_AFTER]
+        context.timeline_before = [timeline_entry(e) for e in before]
+        context.timeline_after = [timeline_entry(e) for e in after]
+        order_field = page.context_date_field
+        context.more_stories = [
+            StoryLink(title=s.title, url=s.get_url(request), date=getattr(s, order_field))
+            for s in stories[explainer.pk]
+            if s.pk != page.pk
+        ][:MORE_STORIES]
+    return contexts
+
+
+def _links(model, name: str, pages):
+    """The link rows (actor_links, claim_links) of pages, in editor order (the link model's
+    sort_order); hidden ones too, so that a mention does not bring them back."""
+    relation = model._meta.get_field(name)
+    page_field = relation.field.name
+    return relation.related_model.objects.filter(**{f"{page_field}__in": pages})
+
+
+def _add_mentions(pages, contexts, linked) -> None:
+    """Actors and claims named in each page's text and not linked, after the linked ones, as
+    conflicts.context.mentioned does for one page: one query per kind, only when named."""
+    mentioned = {page.pk: page.get_mentioned_ids() for page in pages}
+    builders = {"actor": ("actors", actor_card), "claim": ("claims", claim_card)}
+    for kind, (attribute, card) in builders.items():
+        wanted = {pk for ids in mentioned.values() for pk in ids[kind]}
+        found = live_mentions(kind, sorted(wanted)) if wanted else {}
+        for page in pages:
+            getattr(contexts[page.pk], attribute).extend(
+                card(found[pk])
+                for pk in mentioned[page.pk][kind]
+                if pk in found and pk not in linked[page.pk][kind]
+            )
+
+
+def _stories_by_explainer(model, explainers) -> dict[int, list]:
+    """Each explainer's live, public stories, newest first: the first MORE_STORIES + 1, so
+    that leaving out the page itself still leaves MORE_STORIES."""
+    order_field = model.context_date_field
+    ranked = (
+        model.objects.live()
+        .public()
+        .filter(explainer_id__in=explainers)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("explainer_id"),
+                order_by=[F(order_field).desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=MORE_STORIES + 1)
+        .only("title", "url_path", "explainer_id", order_field)
+        .order_by("explainer_id", "rank")
+    )
+    by_explainer = defaultdict(list)
+    for story in ranked:
+        by_explainer[story.explainer_id].append(story)
+    return by_explainer
+
+
+def _story_day(page):
+    story_date = page.get_context_date()
+    return story_date.date() if isinstance(story_date, datetime) else story_date

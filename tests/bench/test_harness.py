@@ -1,0 +1,103 @@
+"""The benchmark harness runs end to end at a tiny scale and reports every case.
+
+No timing is asserted: the machine running the tests says nothing about production. This
+checks that `make bench` works: the corpus builds, every page and API case answers 200
+through gunicorn, queries are counted, publishing is timed and purged, and the output is
+one JSON object with the issue's targets.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from bench import database
+from bench.run import CASES
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+DB = f"newsroom_bench_selftest_{os.getpid()}"
+
+
+def postgres_answers() -> bool:
+    try:
+        database.exists("postgres")
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
+pytestmark = pytest.mark.skipif(
+    not postgres_answers(), reason="the benchmark needs PostgreSQL (BENCH_POSTGRES)"
+)
+
+
+@pytest.fixture(scope="module")
+def report():
+    command = [
+        sys.executable,
+        "-m",
+        "bench.run",
+        "--articles=20",
+        "--actors=20",
+        "--claims=40",
+        "--explainers=2",
+        "--duration=1",
+        "--users=2",
+        "--workers=2",
+        "--sample=5",
+        "--publish-rounds=1",
+        "--static=plain",
+        f"--database={DB}",
+    ]
+    try:
+        result = subprocess.run(  # noqa: S603
+            command, cwd=BASE_DIR, capture_output=True, text=True, timeout=600, check=False
+        )
+    finally:
+        database.drop(DB)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout)
+
+
+def test_every_case_is_measured_without_errors(report):
+    assert set(report["cases"]) == set(CASES)
+    for name, case in report["cases"].items():
+        assert case["requests"] > 0, name
+        assert case["errors"] == 0, (name, case["statuses"], case.get("error_samples"))
+        assert set(case["statuses"]) == {"200"}, name
+        assert case["p50_ms"] <= case["p95_ms"] <= case["p99_ms"], name
+        assert case["rps"] > 0, name
+        assert isinstance(case["queries"], int), name
+
+
+def test_queries_are_counted_per_case(report):
+    cases = report["cases"]
+    assert cases["static_ceiling"]["queries"] == 0
+    assert cases["article_cached"]["queries"] == 0  # a cache hit touches no database
+    assert cases["article_uncached"]["queries"] > 0
+    assert cases["api_list"]["queries"] > 0
+    assert cases["static_ceiling"]["bytes"] == cases["article_uncached"]["bytes"]
+    assert cases["static_ceiling"]["ratio_to_static"] == 1.0
+
+
+def test_the_comparisons_and_publishing_are_reported(report):
+    assert report["comparisons"]["api_list_vs_wagtail_v2"]["ratio"] > 0
+    sidebar = report["comparisons"]["article_sidebar"]
+    assert sidebar["with_p50_ms"] > 0 and sidebar["without_p50_ms"] > 0
+    publish = report["publish"]
+    assert publish["links"] == 20 + 25 + 1  # the tiny corpus's 20 actors, 25 claims, explainer
+    assert publish["median_ms"] > 0
+    assert publish["reference_index_rows"][0] >= publish["links"]
+    assert publish["purge_requests"] >= 1  # the CDN stand-in was asked to purge the story
+
+
+def test_targets_name_each_measure(report):
+    names = {t["target"] for t in report["targets"]}
+    assert "article page SQL queries" in names
+    assert "API list rps / Wagtail API v2 rps" in names
+    assert "publish 50 links, median ms" in names
+    assert all(isinstance(t["met"], bool) for t in report["targets"])
