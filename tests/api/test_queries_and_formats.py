@@ -20,9 +20,9 @@ AUTH = 3
 # actor links, claim links, claim sources, view restrictions and explainers, timelines,
 # view restrictions and more stories; and the site, for full URLs
 LIST_QUERIES = AUTH + 9 + 8 + 1
-# the list's 9 for one article, corrections, the site, the sidebar's 9
+# the list's 9 for one article, corrections, the site, the sidebar's 8
 # (conflicts.context.related_context) and the body's snippet blocks
-DETAIL_QUERIES = AUTH + 20
+DETAIL_QUERIES = AUTH + 19
 
 
 def linked_story(site_tree, explainer, links):
