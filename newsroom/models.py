@@ -170,7 +170,6 @@ class ArticlePage(RelatedContextMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         prefetch_related_objects([self], "tags")  # read by the template and the JSON-LD
-        context["related_context"] = self.get_related_context(request)
         context["bylines"] = list(self.bylines.select_related("author"))
         context["corrections"] = list(self.corrections.all())
         context["structured_data"] = [
