@@ -41,6 +41,7 @@ CASES = {
     "article_uncached": ("site", "article", False),
     "article_cached": ("cached", "article_cached", False),
     "article_without_sidebar": ("no_sidebar", "article", False),
+    "article_sidebar_cold": ("cold_sidebar", "article", False),
     "explainer": ("site", "explainer", False),
     "actor": ("site", "actor", False),
     "search": ("site", "search", False),
@@ -54,6 +55,7 @@ SERVERS = {
     "site": {},
     "no_sidebar": {"BENCH_SIDEBAR": "0"},
     "cached": {"BENCH_PAGE_CACHE": "1"},
+    "cold_sidebar": {"BENCH_SIDEBAR_CACHE": "0"},
 }
 
 
@@ -351,6 +353,12 @@ def targets(cases: dict, publish: dict | None) -> list[dict]:
     if article and bare and article["p50_ms"]:
         extra = article["p50_ms"] / bare["p50_ms"] - 1
         out.append(check("sidebar's extra p50 (share)", round(extra, 2), 0.3, extra <= 0.3))
+    cold = cases.get("article_sidebar_cold")
+    if cold and bare and bare["p50_ms"]:
+        extra = cold["p50_ms"] / bare["p50_ms"] - 1
+        out.append(
+            check("sidebar's extra p50, its cache off (share)", round(extra, 2), 0.3, extra <= 0.3)
+        )
     api, last = cases.get("api_list"), cases.get("api_last_page")
     if api:
         out.append(check("API list p95 ms", api["p95_ms"], 150, api["p95_ms"] <= 150))

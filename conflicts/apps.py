@@ -7,3 +7,8 @@ class ConflictsConfig(AppConfig):
     name = "conflicts"
     verbose_name = "Conflicts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from conflicts.sidebar_cache import connect_signals
+
+        connect_signals()

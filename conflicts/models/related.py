@@ -74,9 +74,10 @@ class RelatedContextMixin(TextMentionsMixin, models.Model):
         return value or timezone.now()
 
     def get_related_context(self, request=None):
-        from conflicts.context import related_context
+        """The sidebar's data (cached when CONFLICTS_SIDEBAR_CACHE_SECONDS is on)."""
+        from conflicts.sidebar_cache import cached_related_context
 
-        return related_context(self, request)
+        return cached_related_context(self, request)
 
 
 class ActorLinkBase(Orderable):

@@ -111,6 +111,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 
+# conflicts: keep built sidebars this many seconds in the default cache (0 = off). Only with
+# a cache every app server shares (Redis): see conflicts/sidebar_cache.py.
+CONFLICTS_SIDEBAR_CACHE_SECONDS = int(os.environ.get("CONFLICTS_SIDEBAR_CACHE_SECONDS", "0"))
+
 # conflicts: where explainer index pages may be created (None = anywhere).
 CONFLICTS_INDEX_PARENT_PAGE_TYPES = ["newsroom.HomePage"]
 

@@ -5,6 +5,8 @@ Never used by the real site. On top of production it:
 - answers plain HTTP on loopback (no TLS proxy in front, so no redirect to https);
 - collects static files into var/bench/static, away from the real STATIC_ROOT (plain,
   unhashed copies with BENCH_STATIC=plain, for the harness's quick self-test);
+- shares one Redis cache between its workers, as production does with REDIS_URL, and keeps
+  built sidebars there (conflicts/sidebar_cache.py); BENCH_SIDEBAR_CACHE=0 turns that off;
 - with BENCH_PAGE_CACHE=1, caches anonymous pages in Redis with Django's cache middleware:
   a stand-in for the production page cache, for the "article page cached" case only;
 - with BENCH_FRONTEND_CACHE_URL, purges pages on publish with Wagtail's frontend cache
@@ -30,14 +32,16 @@ if os.environ.get("BENCH_STATIC") == "plain":
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
 
-if os.environ.get("BENCH_PAGE_CACHE") == "1":
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
-            "KEY_PREFIX": os.environ.get("BENCH_CACHE_PREFIX", "bench"),
-        }
+CACHES = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
+        "KEY_PREFIX": os.environ.get("BENCH_CACHE_PREFIX", "bench"),
     }
+}
+CONFLICTS_SIDEBAR_CACHE_SECONDS = 0 if os.environ.get("BENCH_SIDEBAR_CACHE") == "0" else 300
+
+if os.environ.get("BENCH_PAGE_CACHE") == "1":
     CACHE_MIDDLEWARE_SECONDS = 300
     CACHE_MIDDLEWARE_KEY_PREFIX = "bench-page"
     MIDDLEWARE = [  # noqa: F405

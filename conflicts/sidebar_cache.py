@@ -1,0 +1,80 @@
+"""A cache for built sidebars, dropped whenever anything a sidebar can show changes.
+
+Building a sidebar costs 8 queries and most of an article page's Python time; the same
+sidebar is shown to every reader. With settings.CONFLICTS_SIDEBAR_CACHE_SECONDS > 0 the
+built RelatedContext is kept in Django's default cache, keyed by the page, the moment it
+was last published, the host the reader asked for, and a generation. Any save or delete of
+a page, a view restriction, a link row or anything of the conflicts plugin (actors, claims,
+their sources, explainers and their timelines) starts a new generation once the transaction
+commits, so no reader sees a sidebar older than the last change. Writes that skip Django's
+signals (queryset.update(), raw SQL) are only caught by the expiry, so keep it short.
+
+Only turn it on with a cache every app server shares (Redis): with a per-process cache an
+edit made in one process would not reach the others until the entries expire.
+Previews are never cached: they show an editor's unsaved links.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+
+GENERATION_KEY = "conflicts:sidebar:generation"
+
+
+def cache_seconds() -> int:
+    return int(getattr(settings, "CONFLICTS_SIDEBAR_CACHE_SECONDS", 0) or 0)
+
+
+def current_generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation
+
+
+def start_new_generation() -> None:
+    """Forget every cached sidebar (they stay in the cache until they expire, unread)."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def cached_related_context(page, request=None):
+    """The page's sidebar data, from the cache when it is on and holds it."""
+    from conflicts.context import related_context
+
+    seconds = cache_seconds()
+    if not seconds or page.pk is None or getattr(request, "is_preview", False):
+        return related_context(page, request)
+    published = page.last_published_at.timestamp() if page.last_published_at else ""
+    host = request.get_host() if request is not None else ""
+    key = f"conflicts:sidebar:{current_generation()}:{page.pk}:{published}:{host}"
+    data = cache.get(key)
+    if data is None:
+        data = related_context(page, request)
+        cache.set(key, data, seconds)
+    return data
+
+
+def shows_in_sidebars(model) -> bool:
+    """Whether saving or deleting an instance of model can change a sidebar."""
+    from conflicts.models.related import ActorLinkBase, ClaimLinkBase
+
+    return model._meta.app_label == "conflicts" or issubclass(
+        model, (Page, PageViewRestriction, ActorLinkBase, ClaimLinkBase)
+    )
+
+
+def on_change(sender, **kwargs):
+    if cache_seconds() and shows_in_sidebars(sender):
+        transaction.on_commit(start_new_generation)
+
+
+def connect_signals() -> None:
+    """Called once from ConflictsConfig.ready()."""
+    post_save.connect(on_change, dispatch_uid="conflicts.sidebar_cache.save")
+    post_delete.connect(on_change, dispatch_uid="conflicts.sidebar_cache.delete")

@@ -1,0 +1,113 @@
+"""The sidebar cache: a warm sidebar costs no query, and every change readers should see
+shows on the next request (conflicts/sidebar_cache.py)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction, Site
+
+from conflicts.models import Verdict
+from tests.factories import (
+    ActorFactory,
+    ArticlePageFactory,
+    ClaimFactory,
+    ConflictExplainerPageFactory,
+)
+from tests.pages import get_page, text_of
+
+SIDEBAR_QUERIES = 8  # conflicts.context.related_context, uncached
+
+
+@pytest.fixture(autouse=True)
+def sidebar_cache(settings):
+    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "sidebar-cache-tests",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def story(site_tree):
+    explainer = ConflictExplainerPageFactory(parent=site_tree.conflicts, title="Karabakh")
+    peskov = ActorFactory(name="Dmitry Peskov")
+    claim = ClaimFactory(claimant=peskov, statement="The withdrawal is under way")
+    return ArticlePageFactory(
+        parent=site_tree.news, slug="story", explainer=explainer, actors=[peskov], claims=[claim]
+    )
+
+
+def sidebar(client):
+    return get_page(client, "/news/story/").select_one(".related-context")
+
+
+def test_a_warm_sidebar_costs_no_query(client, story, settings):
+    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 0
+    Site.get_site_root_paths()
+    client.get("/news/story/")  # fills Wagtail's own caches, not the sidebar's
+    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
+    with CaptureQueriesContext(connection) as cold:
+        assert "Dmitry Peskov" in text_of(sidebar(client))
+    with CaptureQueriesContext(connection) as warm:
+        assert "Dmitry Peskov" in text_of(sidebar(client))
+
+    assert len(warm) == len(cold) - SIDEBAR_QUERIES
+
+
+def test_a_new_verdict_shows_at_once(client, story, django_capture_on_commit_callbacks):
+    assert "Confirmed" not in text_of(sidebar(client))
+    claim = story.claim_links.get().claim
+    claim.verdict = Verdict.CONFIRMED
+    claim.verdict_explanation = "The defence ministry's footage shows the convoys leaving."
+    with django_capture_on_commit_callbacks(execute=True):
+        claim.save_revision().publish()
+
+    assert "Confirmed" in text_of(sidebar(client))
+
+
+def test_an_unpublished_actor_leaves_at_once(client, story, django_capture_on_commit_callbacks):
+    assert "Dmitry Peskov" in text_of(sidebar(client))
+    actor = story.actor_links.get().actor
+    with django_capture_on_commit_callbacks(execute=True):
+        actor.unpublish()
+
+    assert "Dmitry Peskov" not in text_of(sidebar(client))
+
+
+def test_a_new_story_on_the_conflict_joins_more_stories(
+    client, site_tree, story, django_capture_on_commit_callbacks
+):
+    assert "Convoys reach the border" not in text_of(sidebar(client))
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePageFactory(
+            parent=site_tree.news, title="Convoys reach the border", explainer=story.explainer
+        )
+
+    assert "Convoys reach the border" in text_of(sidebar(client))
+
+
+def test_a_restricted_explainer_leaves_at_once(client, story, django_capture_on_commit_callbacks):
+    assert sidebar(client).select_one(".explainer-card")
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=story.explainer, restriction_type=PageViewRestriction.LOGIN
+        )
+
+    assert sidebar(client).select_one(".explainer-card") is None
+
+
+def test_nothing_is_cached_when_it_is_off(client, story, settings):
+    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 0
+    Site.get_site_root_paths()
+    client.get("/news/story/")
+    with CaptureQueriesContext(connection) as first:
+        client.get("/news/story/")
+    with CaptureQueriesContext(connection) as second:
+        client.get("/news/story/")
+
+    assert len(second) == len(first)
