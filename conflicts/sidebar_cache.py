@@ -11,7 +11,8 @@ signals (queryset.update(), raw SQL) are only caught by the expiry, so keep it s
 
 Only turn it on with a cache every app server shares (Redis): with a per-process cache an
 edit made in one process would not reach the others until the entries expire.
-Previews are never cached: they show an editor's unsaved links.
+Previews are never cached: they show an editor's unsaved links. The partner API reads the same
+entries (an article's related_context, one cache read for a whole list).
 """
 
 import uuid
@@ -43,6 +44,12 @@ def start_new_generation() -> None:
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
+def cache_key(page, request, generation: str) -> str:
+    published = page.last_published_at.timestamp() if page.last_published_at else ""
+    host = request.get_host() if request is not None else ""
+    return f"conflicts:sidebar:{generation}:{page.pk}:{published}:{host}"
+
+
 def cached_related_context(page, request=None):
     """The page's sidebar data, from the cache when it is on and holds it."""
     from conflicts.context import related_context
@@ -50,14 +57,32 @@ def cached_related_context(page, request=None):
     seconds = cache_seconds()
     if not seconds or page.pk is None or getattr(request, "is_preview", False):
         return related_context(page, request)
-    published = page.last_published_at.timestamp() if page.last_published_at else ""
-    host = request.get_host() if request is not None else ""
-    key = f"conflicts:sidebar:{current_generation()}:{page.pk}:{published}:{host}"
+    key = cache_key(page, request, current_generation())
     data = cache.get(key)
     if data is None:
         data = related_context(page, request)
         cache.set(key, data, seconds)
     return data
+
+
+def cached_related_contexts(pages, request=None) -> dict:
+    """Every page's sidebar data by page id: one cache read for all, then one bulk build
+    (conflicts.api.context) for those the cache did not hold."""
+    from conflicts.api.context import related_contexts
+
+    seconds = cache_seconds()
+    if not seconds:
+        return related_contexts(pages, request)
+    generation = current_generation()
+    keys = {page.pk: cache_key(page, request, generation) for page in pages}
+    found = cache.get_many(list(keys.values()))
+    contexts = {pk: found[key] for pk, key in keys.items() if key in found}
+    missing = [page for page in pages if page.pk not in contexts]
+    if missing:
+        built = related_contexts(missing, request)
+        cache.set_many({keys[pk]: data for pk, data in built.items()}, seconds)
+        contexts.update(built)
+    return contexts
 
 
 def shows_in_sidebars(model) -> bool:

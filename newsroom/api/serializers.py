@@ -1,12 +1,12 @@
 """How articles look to partners: everything the reader sees, only what is public."""
 
+from django.utils.functional import cached_property
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from conflicts.api.context import related_contexts
 from conflicts.api.serializers import RelatedContextSerializer
-from conflicts.context import related_context
+from conflicts.sidebar_cache import cached_related_context, cached_related_contexts
 from newsroom.api.body import BODY_BLOCK, image_data, story_body
 from newsroom.models import ArticlePage, Author, SectionPage, Withdrawal
 
@@ -79,7 +79,7 @@ class ArticleListSerializer(serializers.ListSerializer):
         parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
         sections = SectionPage.objects.filter(path__in=parent_paths)
         self.child.sections_by_path = {s.path: s for s in sections}
-        self.child.related_contexts = related_contexts(articles, self.context.get("request"))
+        self.child.related_contexts = cached_related_contexts(articles, self.context.get("request"))
         return super().to_representation(articles)
 
 
@@ -202,8 +202,13 @@ class ArticleSerializer(serializers.ModelSerializer):
         if self.related_contexts is not None:
             context = self.related_contexts[page.pk]
         else:
-            context = related_context(page, self.request)
-        return RelatedContextSerializer(context, context=self.context).data
+            context = cached_related_context(page, self.request)
+        return self.related_context_serializer.to_representation(context)
+
+    @cached_property
+    def related_context_serializer(self):
+        """One serializer for every article of a list (building one copies all its fields)."""
+        return RelatedContextSerializer(context=self.context)
 
 
 class CorrectionSerializer(serializers.Serializer):

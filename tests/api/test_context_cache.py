@@ -1,0 +1,73 @@
+"""The partner API reads the sidebar cache (conflicts/sidebar_cache.py): a warm list skips
+building related context, and a change shows in the next response."""
+
+import pytest
+from wagtail.models import Site
+
+from conflicts.models import Verdict
+from tests.api.conftest import make_article
+from tests.api.test_queries_and_formats import AUTH, LIST_QUERIES
+from tests.factories import ActorFactory, ClaimFactory
+
+RELATED_CONTEXT_QUERIES = 8  # conflicts.api.context.related_contexts, for any number of pages
+
+
+@pytest.fixture(autouse=True)
+def sidebar_cache(settings):
+    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
+
+
+@pytest.fixture
+def stories(site_tree, explainer):
+    peskov = ActorFactory(name="Dmitry Peskov")
+    claim = ClaimFactory(claimant=peskov, statement="The withdrawal is under way")
+    return [
+        make_article(
+            site_tree, slug=f"story-{i}", explainer=explainer, actors=[peskov], claims=[claim]
+        )
+        for i in range(3)
+    ]
+
+
+def verdicts(api) -> list[str]:
+    results = api.get("/api/v1/articles/").json()["results"]
+    return [a["related_context"]["claims"][0]["verdict"] for a in results]
+
+
+def test_a_warm_list_skips_building_related_context(api, stories, django_assert_num_queries):
+    Site.get_site_root_paths()
+    with django_assert_num_queries(LIST_QUERIES):
+        cold = api.get("/api/v1/articles/").json()
+    with django_assert_num_queries(LIST_QUERIES - RELATED_CONTEXT_QUERIES):
+        warm = api.get("/api/v1/articles/").json()
+
+    assert warm == cold
+    assert AUTH < LIST_QUERIES - RELATED_CONTEXT_QUERIES
+
+
+def test_a_new_verdict_reaches_the_list_and_the_detail(
+    api, stories, django_capture_on_commit_callbacks
+):
+    assert verdicts(api) == ["reported"] * 3
+    claim = stories[0].claim_links.get().claim
+    claim.verdict = Verdict.CONFIRMED
+    claim.verdict_explanation = "The defence ministry's footage shows the convoys leaving."
+    with django_capture_on_commit_callbacks(execute=True):
+        claim.save_revision().publish()
+
+    assert verdicts(api) == ["confirmed"] * 3
+    detail = api.get("/api/v1/articles/slug/story-1/").json()
+    assert detail["related_context"]["claims"][0]["verdict"] == "confirmed"
+
+
+def test_a_list_mixes_cached_and_new_articles(api, site_tree, explainer, stories):
+    assert len(verdicts(api)) == 3
+    peskov = stories[0].actor_links.get().actor
+    make_article(site_tree, slug="story-new", explainer=explainer, actors=[peskov])
+
+    results = api.get("/api/v1/articles/").json()["results"]
+    by_slug = {a["slug"]: a["related_context"] for a in results}
+    assert set(by_slug) == {"story-0", "story-1", "story-2", "story-new"}
+    assert [a["name"] for a in by_slug["story-new"]["actors"]] == ["Dmitry Peskov"]
+    assert by_slug["story-new"]["claims"] == []
+    assert len(by_slug["story-0"]["claims"]) == 1
