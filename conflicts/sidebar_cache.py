@@ -86,11 +86,16 @@ def cached_related_contexts(pages, request=None) -> dict:
 
 
 def shows_in_sidebars(model) -> bool:
-    """Whether saving or deleting an instance of model can change a sidebar."""
+    """Whether saving or deleting an instance of model can change a sidebar or an API list
+    (the host names its own such models, e.g. authors and tags, in
+    settings.CONFLICTS_CACHE_ALSO_DROPPED_BY as "app_label.Model")."""
     from conflicts.models.related import ActorLinkBase, ClaimLinkBase
 
-    return model._meta.app_label == "conflicts" or issubclass(
-        model, (Page, PageViewRestriction, ActorLinkBase, ClaimLinkBase)
+    also = getattr(settings, "CONFLICTS_CACHE_ALSO_DROPPED_BY", ())
+    return (
+        model._meta.app_label == "conflicts"
+        or model._meta.label in also
+        or issubclass(model, (Page, PageViewRestriction, ActorLinkBase, ClaimLinkBase))
     )
 
 

@@ -20,6 +20,8 @@ from rest_framework.exceptions import APIException
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
+from conflicts.api.response_cache import cached_list_data
+
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -235,6 +237,13 @@ class PublicReadOnlyViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):
     public objects."""
 
     lookup_value_regex = r"[0-9]+"
+
+    def list(self, request, *args, **kwargs):
+        """The list, from the API cache when it is on (conflicts/api/response_cache.py)."""
+        data = cached_list_data(
+            request, lambda: super(PublicReadOnlyViewSet, self).list(request, *args, **kwargs).data
+        )
+        return Response(data)
 
     def retrieve(self, request, *args, **kwargs):
         return self.detail_response(self.get_object())

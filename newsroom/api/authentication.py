@@ -25,6 +25,13 @@ class PartnerCredentials:
     def throttle_ident(self) -> str:
         return self.key.prefix
 
+    @property
+    def cache_scope(self) -> str:
+        """Partners allowed the same sections and conflicts see the same lists."""
+        sections = ",".join(map(str, sorted(self.section_ids or [])))
+        conflicts = ",".join(map(str, sorted(self.conflict_ids or [])))
+        return f"s{sections}c{conflicts}"
+
 
 class PartnerKeyAuthentication(authentication.BaseAuthentication):
     keyword = KeyParser.keyword

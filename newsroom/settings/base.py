@@ -114,6 +114,10 @@ WAGTAIL_I18N_ENABLED = False
 # conflicts: keep built sidebars this many seconds in the default cache (0 = off). Only with
 # a cache every app server shares (Redis): see conflicts/sidebar_cache.py.
 CONFLICTS_SIDEBAR_CACHE_SECONDS = int(os.environ.get("CONFLICTS_SIDEBAR_CACHE_SECONDS", "0"))
+# ... and partner API list answers (conflicts/api/response_cache.py), same rule.
+CONFLICTS_API_CACHE_SECONDS = int(os.environ.get("CONFLICTS_API_CACHE_SECONDS", "0"))
+# Our models (besides pages and the plugin's) whose changes show in the API's lists.
+CONFLICTS_CACHE_ALSO_DROPPED_BY = ["newsroom.Author", "taggit.Tag", "wagtailimages.Image"]
 
 # conflicts: where explainer index pages may be created (None = anywhere).
 CONFLICTS_INDEX_PARENT_PAGE_TYPES = ["newsroom.HomePage"]

@@ -5,9 +5,10 @@ import pytest
 from wagtail.models import Site
 
 from conflicts.models import Verdict
+from newsroom.models import ArticleByline
 from tests.api.conftest import make_article
 from tests.api.test_queries_and_formats import AUTH, LIST_QUERIES
-from tests.factories import ActorFactory, ClaimFactory
+from tests.factories import ActorFactory, AuthorFactory, ClaimFactory, SectionPageFactory
 
 RELATED_CONTEXT_QUERIES = 8  # conflicts.api.context.related_contexts, for any number of pages
 
@@ -71,3 +72,52 @@ def test_a_list_mixes_cached_and_new_articles(api, site_tree, explainer, stories
     assert [a["name"] for a in by_slug["story-new"]["actors"]] == ["Dmitry Peskov"]
     assert by_slug["story-new"]["claims"] == []
     assert len(by_slug["story-0"]["claims"]) == 1
+
+
+@pytest.fixture
+def list_cache(settings):
+    settings.CONFLICTS_API_CACHE_SECONDS = 300
+
+
+def test_a_cached_list_costs_only_authentication(
+    api, stories, list_cache, django_assert_num_queries
+):
+    Site.get_site_root_paths()
+    first = api.get("/api/v1/articles/?page_size=2")
+    with django_assert_num_queries(AUTH):
+        again = api.get("/api/v1/articles/?page_size=2")
+
+    assert again.json() == first.json()
+    assert len(first.json()["results"]) == 2
+
+
+def test_a_renamed_author_reaches_a_cached_list(
+    api, stories, list_cache, django_capture_on_commit_callbacks
+):
+    author = AuthorFactory(name="Ani Avetisyan", slug="ani-avetisyan")
+    ArticleByline.objects.create(page=stories[0], author=author, sort_order=0)
+    assert "Ani Avetisyan" in str(api.get("/api/v1/articles/").json())
+    with django_capture_on_commit_callbacks(execute=True):
+        author.name = "Ani Mejlumyan"
+        author.save()
+
+    listed = str(api.get("/api/v1/articles/").json())
+    assert "Ani Mejlumyan" in listed
+    assert "Ani Avetisyan" not in listed
+
+
+def test_bad_parameters_and_bad_keys_are_refused_before_the_cache(api, stories, list_cache):
+    assert api.get("/api/v1/articles/").status_code == 200
+    assert api.get("/api/v1/articles/?colour=red").status_code == 400
+    api.credentials(HTTP_AUTHORIZATION="Api-Key nope.nope")
+    assert api.get("/api/v1/articles/").status_code == 401
+
+
+def test_partners_with_other_scopes_get_their_own_lists(
+    api, site_tree, stories, list_cache, partner
+):
+    assert len(api.get("/api/v1/articles/").json()["results"]) == 3
+    analysis = SectionPageFactory(parent=site_tree.home, title="Analysis", slug="analysis")
+    partner.sections.add(analysis)  # a scope that holds none of the stories
+
+    assert api.get("/api/v1/articles/").json()["results"] == []
