@@ -159,7 +159,9 @@ class ActorAffiliation(Orderable):
     ]
 
     def __str__(self):
-        return f"{self.role} of {self.organisation}"
+        """ "Spokesperson of the Kremlin", but "Part of Russia", not "Part of of Russia"."""
+        joiner = " " if self.role.rstrip().lower().endswith(" of") else " of "
+        return f"{self.role.rstrip()}{joiner}{self.organisation}"
 
     def clean(self):
         super().clean()

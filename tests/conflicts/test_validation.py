@@ -166,3 +166,13 @@ def test_sources_are_unique_by_web_address():
     assert errors_of(duplicate)["url"] == [
         "A source with this web address already exists: choose it."
     ]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("Spokesperson", "Spokesperson of Kremlin"), ("Part of", "Part of Kremlin")],
+)
+def test_an_affiliation_reads_as_a_phrase(role, expected):
+    affiliation = ActorAffiliation(role=role, organisation=Actor(name="Kremlin"))
+
+    assert str(affiliation) == expected
