@@ -1,5 +1,6 @@
 """Site search: stories, explainers, actors (names and aliases) and claims."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
@@ -24,53 +25,91 @@ class SearchHit:
     summary: str
 
 
-def _hits(queryset, query, kind, title, url, summary):
-    """The best matches of one kind, in the search backend's order of relevance."""
-    results = get_search_backend().search(query, queryset)[:PER_TYPE]
-    return [SearchHit(kind, title(o), url(o), summary(o)) for o in results]
+@dataclass
+class SearchKind:
+    """One kind of thing readers can find, and how a hit of it is shown."""
+
+    name: str
+    queryset: object
+    title: Callable
+    url: Callable
+    summary: Callable
+    select_related: tuple = ()
 
 
-def search_everything(query: str, request=None) -> list[SearchHit]:
-    """Every public thing matching query: stories, then explainers, actors and claims.
+class SearchHits:
+    """The ranked hits of every kind, as one list that loads only the slice shown.
 
     Within each kind the backend ranks by relevance; kinds are not interleaved because
-    scores from different tables (and from PostgreSQL versus SQLite) do not compare.
+    scores from different tables (and from PostgreSQL versus SQLite) do not compare. Each
+    kind offers its best PER_TYPE hits, ranked as ids only (one query per kind); a page of
+    results then loads just its own rows (one query per kind it spans).
     """
-    hits = [
-        *_hits(
-            ArticlePage.objects.live().public(),
-            query,
-            "Story",
-            lambda p: p.title,
-            lambda p: p.get_url(request),
-            lambda p: p.dek,
-        ),
-        *_hits(
-            ConflictExplainerPage.objects.live().public(),
-            query,
-            "Explainer",
-            lambda p: p.title,
-            lambda p: p.get_url(request),
-            lambda p: p.summary,
-        ),
-        *_hits(
-            Actor.objects.filter(live=True),
-            query,
-            "Actor",
-            lambda a: a.name,
-            lambda a: a.get_absolute_url(),
-            lambda a: a.description,
-        ),
-        *_hits(
-            live_claims().select_related("claimant"),
-            query,
-            "Claim",
-            lambda c: c.statement,
-            lambda c: c.get_absolute_url(),
-            lambda c: f"Claimed by {c.claimant.name}",
-        ),
-    ]
-    return hits
+
+    def __init__(self, query: str, kinds: list[SearchKind]):
+        backend = get_search_backend()
+        self.ranked = [
+            (kind, [o.pk for o in backend.search(query, kind.queryset.only("pk"))[:PER_TYPE]])
+            for kind in kinds
+        ]
+
+    def count(self) -> int:
+        return sum(len(ids) for _, ids in self.ranked)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, window: slice) -> list[SearchHit]:
+        start, stop = window.start or 0, self.count() if window.stop is None else window.stop
+        hits, offset = [], 0
+        for kind, ids in self.ranked:
+            shown = ids[max(start - offset, 0) : max(stop - offset, 0)]
+            if shown:
+                found = kind.queryset.select_related(*kind.select_related).in_bulk(shown)
+                hits += [
+                    SearchHit(kind.name, kind.title(o), kind.url(o), kind.summary(o))
+                    for o in (found[pk] for pk in shown if pk in found)
+                ]
+            offset += len(ids)
+        return hits
+
+
+def search_everything(query: str, request=None) -> SearchHits:
+    """Every public thing matching query: stories, then explainers, actors and claims."""
+    return SearchHits(
+        query,
+        [
+            SearchKind(
+                "Story",
+                ArticlePage.objects.live().public(),
+                lambda p: p.title,
+                lambda p: p.get_url(request),
+                lambda p: p.dek,
+            ),
+            SearchKind(
+                "Explainer",
+                ConflictExplainerPage.objects.live().public(),
+                lambda p: p.title,
+                lambda p: p.get_url(request),
+                lambda p: p.summary,
+            ),
+            SearchKind(
+                "Actor",
+                Actor.objects.filter(live=True),
+                lambda a: a.name,
+                lambda a: a.get_absolute_url(),
+                lambda a: a.description,
+            ),
+            SearchKind(
+                "Claim",
+                live_claims(),
+                lambda c: c.statement,
+                lambda c: c.get_absolute_url(),
+                lambda c: f"Claimed by {c.claimant.name}",
+                select_related=("claimant",),
+            ),
+        ],
+    )
 
 
 def search_view(request):

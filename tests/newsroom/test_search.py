@@ -45,3 +45,18 @@ def test_an_empty_search_shows_the_form_and_an_oversized_one_is_refused(client, 
     response = client.get("/search/", {"q": "x" * 201})
     assert response.status_code == 400
     assert response.content.decode() == "Search for at most 200 characters."
+
+
+def test_results_run_on_from_one_kind_to_the_next_across_pages(client, site_tree):
+    for n in range(22):
+        ArticlePageFactory(parent=site_tree.news, title=f"Convoy report {n}", slug=f"convoy-{n}")
+    ActorFactory(name="Convoy Monitoring Mission")
+    ClaimFactory(statement="The convoy left on time")
+
+    first = get_page(client, "/search/?q=convoy")
+    second = get_page(client, "/search/?q=convoy&page=2")
+    kinds = [text_of(li.select_one(".search-kind")) for li in second.select(".search-results li")]
+
+    assert text_of(first.select_one(".search-count")) == "24 results for “convoy”"
+    assert len(first.select(".search-results li")) == 20
+    assert kinds == ["Story", "Story", "Actor", "Claim"]
