@@ -20,7 +20,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
-from conflicts.api.response_cache import cached_list_data
+from conflicts.api.response_cache import cached_list_response
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 PAGE_SIZE = 20
@@ -240,10 +240,8 @@ class PublicReadOnlyViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         """The list, from the API cache when it is on (conflicts/api/response_cache.py)."""
-        data = cached_list_data(
-            request, lambda: super(PublicReadOnlyViewSet, self).list(request, *args, **kwargs).data
-        )
-        return Response(data)
+        parent = super()
+        return cached_list_response(self, request, lambda: parent.list(request, *args, **kwargs))
 
     def retrieve(self, request, *args, **kwargs):
         return self.detail_response(self.get_object())

@@ -2,7 +2,7 @@
 
 Partners poll the same lists (the newest articles, a conflict's claims) over and over; a
 list of 50 articles with their full context is the API's most expensive answer. With
-settings.CONFLICTS_API_CACHE_SECONDS > 0 the serialized data of a list is kept in Django's
+settings.CONFLICTS_API_CACHE_SECONDS > 0 the rendered JSON of a list is kept in Django's
 default cache, keyed by the URL (filters, ordering, cursor, format), the host and the
 caller's scope (partners with the same scope share entries), under the generation of
 conflicts/sidebar_cache.py, which starts anew whenever a page, a view restriction, a link
@@ -13,6 +13,7 @@ run before the cache is read. Same rule as the sidebar cache: only with a shared
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
 
 from conflicts.sidebar_cache import current_generation
 
@@ -21,25 +22,34 @@ def api_cache_seconds() -> int:
     return int(getattr(settings, "CONFLICTS_API_CACHE_SECONDS", 0) or 0)
 
 
-def cached_list_data(request, build):
-    """build() (a list's serialized data), or the copy the cache holds for this request."""
+def cached_list_response(view, request, build):
+    """build() (a list's Response), or the rendered answer the cache holds for this request.
+
+    The rendered JSON is kept, not the data: a hit then costs one cache read and no
+    serializing or rendering of 50 articles with their context.
+    """
     seconds = api_cache_seconds()
     if not seconds:
         return build()
     scope = getattr(request.auth, "cache_scope", "")
-    renderer = getattr(request, "accepted_renderer", None)
+    renderer = request.accepted_renderer
     key = ":".join(
         [
             "conflicts:api",
             current_generation(),
             str(scope),
-            getattr(renderer, "format", ""),
+            renderer.format,
             request.get_host(),
             request.get_full_path(),
         ]
     )
-    data = cache.get(key)
-    if data is None:
-        data = build()
-        cache.set(key, data, seconds)
-    return data
+    content = cache.get(key)
+    if content is None:
+        response = build()
+        context = {"request": request, "view": view, "response": response}
+        content = renderer.render(response.data, request.accepted_media_type, context)
+        cache.set(key, content, seconds)
+    content_type = renderer.media_type
+    if renderer.charset:
+        content_type += f"; charset={renderer.charset}"
+    return HttpResponse(content, content_type=content_type)

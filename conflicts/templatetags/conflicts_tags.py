@@ -5,26 +5,38 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from conflicts.sidebar_cache import cached_sidebar_html
 
 register = template.Library()
 
 
-@register.inclusion_tag("conflicts/includes/sidebar.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def related_context_sidebar(context, page=None):
-    """Render the sidebar for page; reuses context["related_context"] when the view built it.
+    """Render the sidebar for page (conflicts/includes/sidebar.html), through the sidebar
+    cache when it is on (conflicts/sidebar_cache.py); reuses context["related_context"]
+    when the view built it.
 
     settings.CONFLICTS_SIDEBAR = False renders nothing (the benchmark measures a page without
     it); the article page leaves building it to this tag, so switching it off saves the queries too.
     """
     if not getattr(settings, "CONFLICTS_SIDEBAR", True):
-        return {"related_context": None, "request": context.get("request")}
+        return ""
+    request = context.get("request")
+
+    def render(data):
+        return render_to_string(
+            "conflicts/includes/sidebar.html", {"related_context": data, "request": request}
+        )
+
     data = context.get("related_context")
-    if data is None:
-        page = page or context.get("page")
-        data = page.get_related_context(context.get("request"))
-    return {"related_context": data, "request": context.get("request")}
+    if data is not None:
+        return mark_safe(render(data))  # noqa: S308 (the template escapes what editors wrote)
+    html = cached_sidebar_html(page or context.get("page"), request, render)
+    return mark_safe(html)  # noqa: S308
 
 
 @register.inclusion_tag("conflicts/includes/verdict_badge.html")

@@ -121,3 +121,12 @@ def test_partners_with_other_scopes_get_their_own_lists(
     partner.sections.add(analysis)  # a scope that holds none of the stories
 
     assert api.get("/api/v1/articles/").json()["results"] == []
+
+
+def test_a_cached_list_still_answers_304_to_a_matching_etag(api, stories, list_cache):
+    first = api.get("/api/v1/articles/")
+    again = api.get("/api/v1/articles/")
+
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Type"] == "application/json"
+    assert api.get("/api/v1/articles/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
