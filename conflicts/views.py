@@ -2,11 +2,13 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from conflicts.caching import reader_cache
 from conflicts.models import Actor
 from conflicts.profiles import actor_profile, claim_profile, live_claims
 from conflicts.structured_data import actor_page_jsonld, claim_page_jsonld
 
 
+@reader_cache
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor, slug=slug, live=True)
     context = {"actor": actor, **actor_profile(actor)}
@@ -14,6 +16,7 @@ def actor_detail(request, slug):
     return render(request, "conflicts/actor_detail.html", context)
 
 
+@reader_cache
 def claim_detail(request, slug):
     claim = get_object_or_404(live_claims().select_related("claimant", "conflict"), slug=slug)
     context = {"claim": claim, **claim_profile(claim)}

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from conflicts.caching import ReaderCacheMixin
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.validators import HttpURLField
 from newsroom.blocks import StoryBlock
@@ -47,7 +48,7 @@ class Author(index.Indexed, models.Model):
         return self.name
 
 
-class HomePage(Page):
+class HomePage(ReaderCacheMixin, Page):
     """The front page: the latest stories from every section."""
 
     intro = models.TextField(blank=True)
@@ -65,7 +66,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(ReaderCacheMixin, Page):
     """A section of the newsroom (News, Analysis ...) and its stories, newest first."""
 
     intro = models.TextField(blank=True)
@@ -89,7 +90,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(RelatedContextMixin, Page):
+class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
     """A story, with its byline, body, syndication and the context it links to."""
 
     dek = models.TextField(help_text="The line under the headline that says why it matters.")
