@@ -7,3 +7,8 @@ class ConflictsConfig(AppConfig):
     name = "conflicts"
     verbose_name = "Conflicts"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from conflicts.purge import connect_purge_signals
+
+        connect_purge_signals()

@@ -83,6 +83,12 @@ class SectionPage(ReaderCacheMixin, Page):
         context["stories"] = Paginator(stories, 20).get_page(request.GET.get("page"))
         return context
 
+    def get_cached_paths(self):
+        """The section and each numbered page of it: a new story shifts them all."""
+        count = ArticlePage.objects.child_of(self).live().public().count()
+        pages = max(1, -(-count // 20))
+        return ["/", *(f"/?page={number}" for number in range(2, pages + 1))]
+
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
