@@ -18,6 +18,7 @@ from conflicts.caching import ReaderCacheMixin
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.validators import HttpURLField
 from newsroom.blocks import StoryBlock
+from newsroom.pagination import page_count, page_or_404
 from newsroom.structured_data import article_jsonld, page_breadcrumbs
 
 
@@ -76,18 +77,15 @@ class SectionPage(ReaderCacheMixin, Page):
     subpage_types = ["newsroom.ArticlePage"]
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         stories = ArticlePage.objects.child_of(self).live().public().order_by("-display_date")
-        context["stories"] = Paginator(stories, 20).get_page(request.GET.get("page"))
+        context["stories"] = page_or_404(stories, request.GET.get("page"))
         return context
 
     def get_cached_paths(self):
         """The section and each numbered page of it: a new story shifts them all."""
         count = ArticlePage.objects.child_of(self).live().public().count()
-        pages = max(1, -(-count // 20))
-        return ["/", *(f"/?page={number}" for number in range(2, pages + 1))]
+        return ["/", *(f"/?page={number}" for number in range(2, page_count(count) + 1))]
 
 
 class ArticleTag(TaggedItemBase):

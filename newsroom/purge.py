@@ -1,6 +1,7 @@
 """Purging from the frontend cache every page that shows a story when it goes live or off.
 
-A story shows on its own page, its section (every numbered page of it), the home page,
+A story shows on its own page, its section and tag pages (every numbered page of them),
+the home page,
 its conflict's explainer and the sidebars of the other stories on that conflict, the pages
 of the actors and claims it links, and the feeds it is in (site, section, conflict,
 actor). All found in a fixed number of queries and purged in one `PurgeBatch` through
@@ -8,7 +9,7 @@ Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE). Actors and claims are 
 plugin's (conflicts/purge.py); this module adds their feeds, which the host owns.
 """
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
@@ -16,7 +17,8 @@ from wagtail.signals import page_published, page_unpublished
 
 from conflicts.models import Actor, Claim
 from conflicts.purge import add_site_paths, collecting_purge_urls
-from newsroom.models import ArticlePage, HomePage
+from newsroom.models import ArticlePage, ArticleTag, HomePage
+from newsroom.pagination import page_count
 
 
 def feed_paths(name: str, *args) -> list[str]:
@@ -51,8 +53,24 @@ def article_purge_batch(article) -> PurgeBatch:
             pk__in=article.claim_links.values("claim_id"), live=True
         ).values_list("slug", flat=True)
     ]
+    paths += tag_paths(article)
     add_site_paths(batch, paths)
     return batch
+
+
+def tag_paths(article) -> list[str]:
+    """The tag pages of article's tags, each numbered page of them, in one query."""
+    counts = (
+        ArticleTag.objects.filter(tag__in=article.tagged_items.values("tag_id"))
+        .filter(Q(content_object__live=True) | Q(content_object=article))  # it may be going off
+        .values_list("tag__slug")
+        .annotate(stories=Count("content_object", distinct=True))
+    )
+    paths = []
+    for slug, stories in counts:
+        url = reverse("tag", args=[slug])
+        paths += [url, *(f"{url}?page={n}" for n in range(2, page_count(stories) + 1))]
+    return paths
 
 
 def purge_article(sender, instance, **kwargs):

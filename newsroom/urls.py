@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from newsroom.search import search_view
+from newsroom.tags import tag_page
 from newsroom.views import robots_txt
 
 urlpatterns = [
@@ -15,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("newsroom.api.urls")),
     path("search/", search_view, name="search"),
+    path("tags/<slug:slug>/", tag_page, name="tag"),
     path("feeds/", include("newsroom.feed_urls")),
     path("sitemap.xml", sitemap),
     path("robots.txt", robots_txt, name="robots_txt"),

@@ -30,7 +30,12 @@ def pages(site_tree):
     actor = ActorFactory(name="Dmitry Peskov", slug="dmitry-peskov")
     claim = ClaimFactory(claimant=actor, slug="peacekeepers-leave")
     ArticlePageFactory(
-        parent=site_tree.news, slug="story", explainer=explainer, actors=[actor], claims=[claim]
+        parent=site_tree.news,
+        slug="story",
+        explainer=explainer,
+        actors=[actor],
+        claims=[claim],
+        tags=["lachin"],
     )
     return site_tree
 
@@ -44,6 +49,7 @@ READER_URLS = [
     "/actors/dmitry-peskov/",
     "/claims/peacekeepers-leave/",
     "/search/",
+    "/tags/lachin/",
 ]
 
 

@@ -67,6 +67,8 @@ STORY_URLS = {
     f"{SITE}/news/other-story/",  # its sidebar lists more stories on the conflict
     f"{SITE}/actors/peskov/",
     f"{SITE}/claims/they-leave/",
+    f"{SITE}/tags/lachin/",
+    f"{SITE}/tags/peacekeepers/",
     f"{SITE}/feeds/rss/",
     f"{SITE}/feeds/atom/",
     f"{SITE}/feeds/sections/news/rss/",
