@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import BigIntegerField, Q
 from django.db.models.functions import Cast
 from django.dispatch import Signal
+from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import published, unpublished
@@ -85,7 +86,8 @@ def pages_showing_claim(claim):
 
 
 def actor_purge_batch(actor) -> PurgeBatch:
-    """Every URL that shows actor: its page, its claims', its affiliates', and pages_showing."""
+    """Every URL that shows actor: its page and card, its claims' pages and cards, its
+    affiliates' pages, and pages_showing_actor."""
     batch = PurgeBatch()
     batch.add_pages(pages_showing_actor(actor))
     slugs = ActorAffiliation.objects.filter(Q(actor=actor) | Q(organisation=actor)).values_list(
@@ -96,14 +98,17 @@ def actor_purge_batch(actor) -> PurgeBatch:
     add_site_paths(
         batch,
         [Actor(slug=slug).get_absolute_url() for slug in sorted(actor_slugs)]
-        + [Claim(slug=slug).get_absolute_url() for slug in claim_slugs],
+        + [Claim(slug=slug).get_absolute_url() for slug in claim_slugs]
+        + [reverse("conflicts:actor_card", args=[actor.slug])]
+        + [reverse("conflicts:claim_card", args=[slug]) for slug in claim_slugs],  # claimant
     )
     collecting_purge_urls.send(sender=Actor, instance=actor, batch=batch)
     return batch
 
 
 def claim_purge_batch(claim) -> PurgeBatch:
-    """Every URL that shows claim: its page, its claimant's, related claims', pages_showing."""
+    """Every URL that shows claim: its page and card, its claimant's page, related claims'
+    pages, and pages_showing_claim."""
     batch = PurgeBatch()
     batch.add_pages(pages_showing_claim(claim))
     related = ClaimRelation.objects.filter(Q(claim=claim) | Q(other=claim)).values_list(
@@ -113,7 +118,7 @@ def claim_purge_batch(claim) -> PurgeBatch:
     add_site_paths(
         batch,
         [Claim(slug=slug).get_absolute_url() for slug in sorted(claim_slugs)]
-        + [claim.claimant.get_absolute_url()],
+        + [claim.claimant.get_absolute_url(), reverse("conflicts:claim_card", args=[claim.slug])],
     )
     collecting_purge_urls.send(sender=Claim, instance=claim, batch=batch)
     return batch

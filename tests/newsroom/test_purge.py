@@ -107,8 +107,10 @@ def test_publishing_an_actor_purges_every_page_that_shows_it(world, purged):
 
     assert set(purged) == {
         f"{SITE}/actors/peskov/",
+        f"{SITE}/actors/peskov/card/",
         f"{SITE}/actors/kremlin/",  # lists its spokesperson
         f"{SITE}/claims/they-leave/",  # names its claimant
+        f"{SITE}/claims/they-leave/card/",
         f"{SITE}/news/story/",  # links Peskov and his claim
         f"{SITE}/news/mentions/",  # mentions him in the text
         f"{SITE}/conflicts/karabakh/",  # lists his claim
@@ -122,8 +124,10 @@ def test_unpublishing_an_actor_purges_the_explainer_that_lists_it_as_a_party(wor
 
     assert set(purged) == {
         f"{SITE}/actors/kremlin/",
+        f"{SITE}/actors/kremlin/card/",
         f"{SITE}/actors/peskov/",  # lists his organisation
         f"{SITE}/claims/they-stay/",
+        f"{SITE}/claims/they-stay/card/",
         f"{SITE}/conflicts/karabakh/",
         f"{SITE}/feeds/actors/kremlin/rss/",
         f"{SITE}/feeds/actors/kremlin/atom/",
@@ -135,6 +139,7 @@ def test_publishing_a_claim_purges_every_page_that_shows_it(world, purged):
 
     assert set(purged) == {
         f"{SITE}/claims/they-leave/",
+        f"{SITE}/claims/they-leave/card/",
         f"{SITE}/claims/they-stay/",  # disputes it
         f"{SITE}/actors/peskov/",  # lists his claims
         f"{SITE}/conflicts/karabakh/",
@@ -157,4 +162,4 @@ def test_finding_the_pages_of_an_actor_costs_fixed_queries(
     with django_assert_num_queries(3):
         batch = actor_purge_batch(actor)
 
-    assert len(batch.urls) == stories + 3  # the stories, the actor page and its two feeds
+    assert len(batch.urls) == stories + 4  # the stories, the actor's page, card and feeds
