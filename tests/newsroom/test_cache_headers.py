@@ -50,6 +50,11 @@ READER_URLS = [
     "/claims/peacekeepers-leave/",
     "/search/",
     "/tags/lachin/",
+    "/feeds/rss/",
+    "/feeds/sections/news/atom/",
+    "/feeds/conflicts/nagorno-karabakh/rss/",
+    "/feeds/actors/dmitry-peskov/atom/",
+    "/sitemap.xml",
 ]
 
 
