@@ -64,6 +64,7 @@ def test_anonymous_readers_get_a_shared_cacheable_page(client, pages, url):
 
     assert response.status_code == 200
     assert directives(response) == PUBLIC
+    assert "Cookie" in response.get("Vary", "")  # an editor's session never gets this copy
 
 
 @pytest.mark.parametrize("url", READER_URLS)
