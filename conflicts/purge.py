@@ -1,6 +1,6 @@
 """Purging from the frontend cache every page that shows an actor or a claim.
 
-When an actor or a claim is published (a change goes live) or unpublished, the pages
+When an actor or a claim is published (a change goes live), unpublished or deleted, the pages
 that show it are stale: its own page, the host pages (stories) that link, mention or
 embed it, the explainers that list it, and the pages of the claims and actors around it.
 They are found in a fixed number of queries (one for all the Wagtail pages, using the
@@ -12,8 +12,10 @@ A host adds URLs the plugin cannot know (its feeds, say) by listening to
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import BigIntegerField, Q
 from django.db.models.functions import Cast
+from django.db.models.signals import pre_delete
 from django.dispatch import Signal
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -132,8 +134,21 @@ def purge_actor_or_claim(sender, instance, **kwargs):
         claim_purge_batch(instance).purge()
 
 
+def purge_before_delete(sender, instance, **kwargs):
+    """Signal receiver: a live actor or claim is being deleted. The pages that show it are
+    found while its links still exist, and purged once the deletion is committed."""
+    if not instance.live:
+        return  # a draft was never shown, so nothing holds a copy
+    if isinstance(instance, Actor):
+        batch = actor_purge_batch(instance)
+    else:
+        batch = claim_purge_batch(instance)
+    transaction.on_commit(batch.purge)
+
+
 def connect_purge_signals():
     for model in (Actor, Claim):
+        pre_delete.connect(purge_before_delete, sender=model, dispatch_uid=f"purge-deleted-{model}")
         published.connect(purge_actor_or_claim, sender=model, dispatch_uid=f"purge-{model}")
         unpublished.connect(
             purge_actor_or_claim, sender=model, dispatch_uid=f"purge-unpublished-{model}"

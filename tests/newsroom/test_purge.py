@@ -148,6 +148,22 @@ def test_publishing_a_claim_purges_every_page_that_shows_it(world, purged):
     }
 
 
+def test_deleting_a_claim_purges_its_pages_once_the_deletion_is_committed(
+    world, purged, django_capture_on_commit_callbacks
+):
+    lone = ClaimFactory(claimant=world["kremlin"], slug="lone", conflict=world["explainer"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        lone.delete()
+
+    assert set(purged) == {
+        f"{SITE}/claims/lone/",
+        f"{SITE}/claims/lone/card/",
+        f"{SITE}/actors/kremlin/",
+        f"{SITE}/conflicts/karabakh/",
+    }
+
+
 @pytest.mark.parametrize("stories", [3, 30])
 def test_finding_the_pages_of_an_actor_costs_fixed_queries(
     site_tree, stories, django_assert_num_queries
