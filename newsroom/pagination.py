@@ -16,7 +16,10 @@ def page_or_404(items, number, per_page: int = STORIES_PER_PAGE):
     try:
         page = paginator.page(1 if number in (None, "") else number)
     except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404(f"No page {number!r} in this list: {error}") from error
+        raise Http404(
+            f"There is no page {number} here: ?page= takes a number from 1 to "
+            f"{paginator.num_pages}."
+        ) from error
     page.page_numbers = list(
         paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
     )

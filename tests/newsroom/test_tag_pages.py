@@ -8,7 +8,7 @@ from wagtail.models import PageViewRestriction
 
 from newsroom.pagination import page_or_404
 from tests.factories import ArticlePageFactory
-from tests.pages import get_page, text_of
+from tests.pages import get_page, soup_of, text_of
 
 DAY = timezone.make_aware(datetime.datetime(2024, 4, 17, 12, 0))
 
@@ -110,6 +110,8 @@ def test_a_page_number_out_of_range_or_not_a_number_answers_404(client, many_sto
     response = client.get(f"{base}{separator}page={number}")
 
     assert response.status_code == 404
+    detail = soup_of(response).find(class_="error-detail")
+    assert text_of(detail) == f"There is no page {number} here: ?page= takes a number from 1 to 3."
 
 
 def test_long_listings_elide_the_middle_page_numbers():
