@@ -9,6 +9,8 @@ class ConflictsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from conflicts.purge import connect_purge_signals
         from conflicts.sidebar_cache import connect_signals
 
         connect_signals()
+        connect_purge_signals()

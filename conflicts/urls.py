@@ -9,4 +9,6 @@ app_name = "conflicts"
 urlpatterns = [
     path("actors/<slug:slug>/", views.actor_detail, name="actor"),
     path("claims/<slug:slug>/", views.claim_detail, name="claim"),
+    path("actors/<slug:slug>/card/", views.actor_card, name="actor_card"),
+    path("claims/<slug:slug>/card/", views.claim_card, name="claim_card"),
 ]

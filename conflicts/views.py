@@ -2,11 +2,13 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from conflicts.caching import reader_cache
 from conflicts.models import Actor
 from conflicts.profiles import actor_profile, claim_profile, live_claims
 from conflicts.structured_data import actor_page_jsonld, claim_page_jsonld
 
 
+@reader_cache
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor, slug=slug, live=True)
     context = {"actor": actor, **actor_profile(actor)}
@@ -14,8 +16,29 @@ def actor_detail(request, slug):
     return render(request, "conflicts/actor_detail.html", context)
 
 
+@reader_cache
 def claim_detail(request, slug):
     claim = get_object_or_404(live_claims().select_related("claimant", "conflict"), slug=slug)
     context = {"claim": claim, **claim_profile(claim)}
     context["structured_data"] = claim_page_jsonld(claim, context["sources"], request)
     return render(request, "conflicts/claim_detail.html", context)
+
+
+def _card(request, template, context):
+    response = render(request, template, context)
+    response["X-Robots-Tag"] = "noindex"  # a fragment for the mention, not a page to list
+    return response
+
+
+@reader_cache
+def actor_card(request, slug):
+    """The small card a mention of a live actor shows on hover or focus."""
+    actor = get_object_or_404(Actor, slug=slug, live=True)
+    return _card(request, "conflicts/cards/actor_card.html", {"actor": actor})
+
+
+@reader_cache
+def claim_card(request, slug):
+    """The small card a reference to a live claim (by a live claimant) shows."""
+    claim = get_object_or_404(live_claims().select_related("claimant"), slug=slug)
+    return _card(request, "conflicts/cards/claim_card.html", {"claim": claim})

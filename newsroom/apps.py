@@ -9,6 +9,8 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from newsroom import purge
         from newsroom.api import withdrawals
 
         withdrawals.connect()
+        purge.connect()

@@ -14,9 +14,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from conflicts.caching import ReaderCacheMixin
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.validators import HttpURLField
 from newsroom.blocks import StoryBlock
+from newsroom.pagination import page_count, page_or_404
 from newsroom.structured_data import article_jsonld, page_breadcrumbs
 
 
@@ -47,7 +49,7 @@ class Author(index.Indexed, models.Model):
         return self.name
 
 
-class HomePage(Page):
+class HomePage(ReaderCacheMixin, Page):
     """The front page: the latest stories from every section."""
 
     intro = models.TextField(blank=True)
@@ -65,7 +67,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(ReaderCacheMixin, Page):
     """A section of the newsroom (News, Analysis ...) and its stories, newest first."""
 
     intro = models.TextField(blank=True)
@@ -75,12 +77,15 @@ class SectionPage(Page):
     subpage_types = ["newsroom.ArticlePage"]
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         stories = ArticlePage.objects.child_of(self).live().public().order_by("-display_date")
-        context["stories"] = Paginator(stories, 20).get_page(request.GET.get("page"))
+        context["stories"] = page_or_404(stories, request.GET.get("page"))
         return context
+
+    def get_cached_paths(self):
+        """The section and each numbered page of it: a new story shifts them all."""
+        count = ArticlePage.objects.child_of(self).live().public().count()
+        return ["/", *(f"/?page={number}" for number in range(2, page_count(count) + 1))]
 
 
 class ArticleTag(TaggedItemBase):
@@ -89,7 +94,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(RelatedContextMixin, Page):
+class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
     """A story, with its byline, body, syndication and the context it links to."""
 
     dek = models.TextField(help_text="The line under the headline that says why it matters.")

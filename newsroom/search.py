@@ -2,15 +2,17 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from wagtail.search.backends import get_search_backend
 
+from conflicts.caching import set_reader_cache_headers
 from conflicts.models import Actor, ConflictExplainerPage
 from conflicts.profiles import live_claims
 from newsroom.models import ArticlePage
+from newsroom.pagination import page_or_404
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
@@ -115,9 +117,13 @@ def search_everything(query: str, request=None) -> SearchHits:
 def search_view(request):
     query = request.GET.get("q", "").strip()
     if len(query) > MAX_QUERY_LENGTH:
-        return HttpResponseBadRequest(
+        response = HttpResponseBadRequest(
             f"Search for at most {MAX_QUERY_LENGTH} characters.", content_type="text/plain"
         )
+        return set_reader_cache_headers(request, response)
     hits = search_everything(query, request) if query else []
-    results = Paginator(hits, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "newsroom/search.html", {"query": query, "results": results})
+    results = page_or_404(hits, request.GET.get("page"), PER_PAGE)
+    context = {"query": query, "results": results, "page_query": urlencode({"q": query}) + "&"}
+    response = render(request, "newsroom/search.html", context)
+    # The empty search form is the same for everyone; results for a query are not kept.
+    return set_reader_cache_headers(request, response, public=not query)

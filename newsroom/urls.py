@@ -6,7 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from conflicts.caching import reader_cache
 from newsroom.search import search_view
+from newsroom.tags import tag_page
 from newsroom.views import robots_txt
 
 urlpatterns = [
@@ -15,8 +17,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("newsroom.api.urls")),
     path("search/", search_view, name="search"),
+    path("tags/<slug:slug>/", tag_page, name="tag"),
     path("feeds/", include("newsroom.feed_urls")),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", reader_cache(sitemap)),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("conflicts.urls")),
 ]

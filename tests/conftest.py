@@ -42,3 +42,13 @@ def site_tree(db) -> SiteTree:
     news = SectionPageFactory(parent=home, slug="news")
     conflicts = ConflictIndexPageFactory(parent=home, slug="conflicts")
     return SiteTree(home=home, news=news, conflicts=conflicts)
+
+
+@pytest.fixture
+def purged():
+    """The URLs purged from the frontend cache during the test, in order (a live list)."""
+    from tests.frontend_cache import RecordingBackend
+
+    RecordingBackend.purged.clear()
+    yield RecordingBackend.purged
+    RecordingBackend.purged.clear()

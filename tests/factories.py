@@ -150,3 +150,9 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
         if create and extracted:
             for i, claim in enumerate(extracted):
                 ArticleClaimLink.objects.create(page=self, claim=claim, sort_order=i)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+            self.save()

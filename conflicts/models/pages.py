@@ -10,10 +10,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from conflicts.blocks import ExplainerBodyBlock
+from conflicts.caching import ReaderCacheMixin
 from conflicts.models.related import TextMentionsMixin
 
 
-class ConflictIndexPage(Page):
+class ConflictIndexPage(ReaderCacheMixin, Page):
     """The list of conflict explainers (e.g. /conflicts/)."""
 
     intro = models.TextField(blank=True)
@@ -32,7 +33,7 @@ class ConflictIndexPage(Page):
         return context
 
 
-class ConflictExplainerPage(TextMentionsMixin, Page):
+class ConflictExplainerPage(ReaderCacheMixin, TextMentionsMixin, Page):
     """A conflict in brief, in depth and in time, kept up to date and reviewed."""
 
     class Status(models.TextChoices):

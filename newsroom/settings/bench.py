@@ -53,7 +53,6 @@ if os.environ.get("BENCH_PAGE_CACHE") == "1":
     ]
 
 if os.environ.get("BENCH_FRONTEND_CACHE_URL"):
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
     WAGTAILFRONTENDCACHE = {
         "bench": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",

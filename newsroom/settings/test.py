@@ -48,3 +48,6 @@ if TEST_DATABASE_URL.startswith("postgres") and not _postgres_answers(TEST_DATAB
     TEST_DATABASE_URL = "sqlite:///:memory:"
 
 DATABASES = {"default": dj_database_url.parse(TEST_DATABASE_URL)}
+
+# Frontend-cache purges are recorded, not sent (tests/frontend_cache.py).
+WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.frontend_cache.RecordingBackend"}}

@@ -1,0 +1,155 @@
+"""Purging from the frontend cache every page that shows an actor or a claim.
+
+When an actor or a claim is published (a change goes live), unpublished or deleted, the pages
+that show it are stale: its own page, the host pages (stories) that link, mention or
+embed it, the explainers that list it, and the pages of the claims and actors around it.
+They are found in a fixed number of queries (one for all the Wagtail pages, using the
+host's link models and Wagtail's reference index for mentions and blocks) and purged in
+one `PurgeBatch` through Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE).
+
+A host adds URLs the plugin cannot know (its feeds, say) by listening to
+`collecting_purge_urls`: it is sent with the batch before the purge.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import BigIntegerField, Q
+from django.db.models.functions import Cast
+from django.db.models.signals import pre_delete
+from django.dispatch import Signal
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.signals import published, unpublished
+
+from conflicts.models import (
+    Actor,
+    ActorAffiliation,
+    Claim,
+    ClaimRelation,
+    ConflictParty,
+    TimelineEvent,
+)
+from conflicts.profiles import host_page_models
+
+# Sent as collecting_purge_urls.send(sender=Actor or Claim, instance=obj, batch=batch).
+collecting_purge_urls = Signal()
+
+
+def site_root_urls() -> list[str]:
+    """Every site's root URL: the plugin's own pages are served under each of them."""
+    return sorted({root.root_url for root in Site.get_site_root_paths()})
+
+
+def add_site_paths(batch: PurgeBatch, paths) -> None:
+    """Add site-relative paths (e.g. "/actors/peskov/") under every site's root URL."""
+    for root_url in site_root_urls():
+        batch.add_urls(root_url.rstrip("/") + path for path in paths)
+
+
+def _mentioned_in_pages(obj) -> Q:
+    """Pages whose content references obj: mentions in text, card blocks, link rows."""
+    refs = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        to_object_id=str(obj.pk),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).annotate(page_id=Cast("object_id", BigIntegerField()))
+    return Q(pk__in=refs.values("page_id"))
+
+
+def _host_pages_linking(**filters) -> Q:
+    """Host pages (stories) whose link rows match filters, e.g. actor_links__actor=actor."""
+    q = Q(pk__in=[])
+    for model in host_page_models():
+        q |= Q(pk__in=model.objects.filter(**filters).values("pk"))
+    return q
+
+
+def pages_showing_actor(actor):
+    """Live pages that show actor: stories linking or mentioning it or its claims, the
+    explainers that list it as a party, on the timeline or through its claims."""
+    return Page.objects.live().filter(
+        _host_pages_linking(actor_links__actor=actor)
+        | _host_pages_linking(claim_links__claim__claimant=actor)
+        | _mentioned_in_pages(actor)
+        | Q(pk__in=ConflictParty.objects.filter(actor=actor).values("page_id"))
+        | Q(pk__in=TimelineEvent.objects.filter(actors=actor).values("page_id"))
+        | Q(pk__in=Claim.objects.filter(claimant=actor).values("conflict_id"))
+    )
+
+
+def pages_showing_claim(claim):
+    """Live pages that show claim: stories linking or mentioning it, its conflict's explainer."""
+    return Page.objects.live().filter(
+        _host_pages_linking(claim_links__claim=claim)
+        | _mentioned_in_pages(claim)
+        | Q(pk=claim.conflict_id)
+    )
+
+
+def actor_purge_batch(actor) -> PurgeBatch:
+    """Every URL that shows actor: its page and card, its claims' pages and cards, its
+    affiliates' pages, and pages_showing_actor."""
+    batch = PurgeBatch()
+    batch.add_pages(pages_showing_actor(actor))
+    slugs = ActorAffiliation.objects.filter(Q(actor=actor) | Q(organisation=actor)).values_list(
+        "actor__slug", "organisation__slug"
+    )
+    actor_slugs = {actor.slug} | {slug for pair in slugs for slug in pair}
+    claim_slugs = Claim.objects.filter(claimant=actor).values_list("slug", flat=True)
+    add_site_paths(
+        batch,
+        [Actor(slug=slug).get_absolute_url() for slug in sorted(actor_slugs)]
+        + [Claim(slug=slug).get_absolute_url() for slug in claim_slugs]
+        + [reverse("conflicts:actor_card", args=[actor.slug])]
+        + [reverse("conflicts:claim_card", args=[slug]) for slug in claim_slugs],  # claimant
+    )
+    collecting_purge_urls.send(sender=Actor, instance=actor, batch=batch)
+    return batch
+
+
+def claim_purge_batch(claim) -> PurgeBatch:
+    """Every URL that shows claim: its page and card, its claimant's page, related claims'
+    pages, and pages_showing_claim."""
+    batch = PurgeBatch()
+    batch.add_pages(pages_showing_claim(claim))
+    related = ClaimRelation.objects.filter(Q(claim=claim) | Q(other=claim)).values_list(
+        "claim__slug", "other__slug"
+    )
+    claim_slugs = {claim.slug} | {slug for pair in related for slug in pair}
+    add_site_paths(
+        batch,
+        [Claim(slug=slug).get_absolute_url() for slug in sorted(claim_slugs)]
+        + [claim.claimant.get_absolute_url(), reverse("conflicts:claim_card", args=[claim.slug])],
+    )
+    collecting_purge_urls.send(sender=Claim, instance=claim, batch=batch)
+    return batch
+
+
+def purge_actor_or_claim(sender, instance, **kwargs):
+    """Signal receiver: an actor or a claim went live, changed live or was unpublished."""
+    if isinstance(instance, Actor):
+        actor_purge_batch(instance).purge()
+    elif isinstance(instance, Claim):
+        claim_purge_batch(instance).purge()
+
+
+def purge_before_delete(sender, instance, **kwargs):
+    """Signal receiver: a live actor or claim is being deleted. The pages that show it are
+    found while its links still exist, and purged once the deletion is committed."""
+    if not instance.live:
+        return  # a draft was never shown, so nothing holds a copy
+    if isinstance(instance, Actor):
+        batch = actor_purge_batch(instance)
+    else:
+        batch = claim_purge_batch(instance)
+    transaction.on_commit(batch.purge)
+
+
+def connect_purge_signals():
+    for model in (Actor, Claim):
+        pre_delete.connect(purge_before_delete, sender=model, dispatch_uid=f"purge-deleted-{model}")
+        published.connect(purge_actor_or_claim, sender=model, dispatch_uid=f"purge-{model}")
+        unpublished.connect(
+            purge_actor_or_claim, sender=model, dispatch_uid=f"purge-unpublished-{model}"
+        )

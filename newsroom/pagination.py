@@ -1,0 +1,31 @@
+"""Numbered pages of a listing (sections, tags, search), shared by every listing.
+
+`?page=` absent means page 1; a number past the end, zero, or anything that is not a
+number answers 404 rather than quietly showing another page.
+"""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+
+STORIES_PER_PAGE = 20
+
+
+def page_or_404(items, number, per_page: int = STORIES_PER_PAGE):
+    """The page `number` of items, with `page_numbers` (1 … 4 5 [6] 7 8 … 20) for the links."""
+    paginator = Paginator(items, per_page)
+    try:
+        page = paginator.page(1 if number in (None, "") else number)
+    except (PageNotAnInteger, EmptyPage) as error:
+        raise Http404(
+            f"There is no page {number} here: ?page= takes a number from 1 to "
+            f"{paginator.num_pages}."
+        ) from error
+    page.page_numbers = list(
+        paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    )
+    return page
+
+
+def page_count(total: int, per_page: int = STORIES_PER_PAGE) -> int:
+    """How many numbered pages total items fill (at least one)."""
+    return max(1, -(-total // per_page))

@@ -1,0 +1,89 @@
+"""Purging from the frontend cache every page that shows a story when it goes live or off.
+
+A story shows on its own page, its section and tag pages (every numbered page of them),
+the home page,
+its conflict's explainer and the sidebars of the other stories on that conflict, the pages
+of the actors and claims it links, and the feeds it is in (site, section, conflict,
+actor). All found in a fixed number of queries and purged in one `PurgeBatch` through
+Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE). Actors and claims are the
+plugin's (conflicts/purge.py); this module adds their feeds, which the host owns.
+"""
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+from conflicts.models import Actor, Claim
+from conflicts.purge import add_site_paths, collecting_purge_urls
+from newsroom.models import ArticlePage, ArticleTag, HomePage
+from newsroom.pagination import page_count
+
+
+def feed_paths(name: str, *args) -> list[str]:
+    """The RSS and Atom paths of one feed, e.g. feed_paths("section", "news")."""
+    return [reverse(f"feeds:{name}_{kind}", args=args) for kind in ("rss", "atom")]
+
+
+def article_purge_batch(article) -> PurgeBatch:
+    """Every URL that shows article (see the module docstring)."""
+    batch = PurgeBatch()
+    batch.add_page(article)
+    section = article.get_parent()
+    shows_it = Q(pk=section.pk) | Q(pk__in=HomePage.objects.ancestor_of(article).values("pk"))
+    paths = [*feed_paths("site"), *feed_paths("section", section.slug)]
+    if article.explainer_id:
+        shows_it |= Q(pk=article.explainer_id)
+        shows_it |= Q(
+            pk__in=ArticlePage.objects.filter(explainer_id=article.explainer_id)
+            .exclude(pk=article.pk)
+            .values("pk")
+        )
+        explainer_slug = Page.objects.filter(pk=article.explainer_id).values_list("slug", flat=True)
+        paths += [path for slug in explainer_slug for path in feed_paths("conflict", slug)]
+    batch.add_pages(Page.objects.live().filter(shows_it))
+    for slug in Actor.objects.filter(
+        pk__in=article.actor_links.values("actor_id"), live=True
+    ).values_list("slug", flat=True):
+        paths += [Actor(slug=slug).get_absolute_url(), *feed_paths("actor", slug)]
+    paths += [
+        Claim(slug=slug).get_absolute_url()
+        for slug in Claim.objects.filter(
+            pk__in=article.claim_links.values("claim_id"), live=True
+        ).values_list("slug", flat=True)
+    ]
+    paths += tag_paths(article)
+    add_site_paths(batch, paths)
+    return batch
+
+
+def tag_paths(article) -> list[str]:
+    """The tag pages of article's tags, each numbered page of them, in one query."""
+    counts = (
+        ArticleTag.objects.filter(tag__in=article.tagged_items.values("tag_id"))
+        .filter(Q(content_object__live=True) | Q(content_object=article))  # it may be going off
+        .values_list("tag__slug")
+        .annotate(stories=Count("content_object", distinct=True))
+    )
+    paths = []
+    for slug, stories in counts:
+        url = reverse("tag", args=[slug])
+        paths += [url, *(f"{url}?page={n}" for n in range(2, page_count(stories) + 1))]
+    return paths
+
+
+def purge_article(sender, instance, **kwargs):
+    """Signal receiver: a story was published (or changed live) or unpublished."""
+    article_purge_batch(instance).purge()
+
+
+def add_actor_feeds(sender, instance, batch, **kwargs):
+    """The plugin purges an actor's pages; the actor's feeds are the host's."""
+    add_site_paths(batch, feed_paths("actor", instance.slug))
+
+
+def connect() -> None:
+    page_published.connect(purge_article, sender=ArticlePage, dispatch_uid="purge_article")
+    page_unpublished.connect(purge_article, sender=ArticlePage, dispatch_uid="purge_article_off")
+    collecting_purge_urls.connect(add_actor_feeds, sender=Actor, dispatch_uid="purge_actor_feeds")

@@ -1,0 +1,181 @@
+"""Frontend-cache purge: the exact URLs a change to a story, an actor or a claim purges."""
+
+import pytest
+from wagtail.models import Site
+
+from conflicts.models import ActorAffiliation, ClaimRelation, ConflictParty
+from conflicts.purge import actor_purge_batch
+from tests.factories import (
+    ActorFactory,
+    ArticlePageFactory,
+    ClaimFactory,
+    ConflictExplainerPageFactory,
+    SectionPageFactory,
+)
+
+SITE = "http://localhost"
+
+
+def mention(kind, obj, words):
+    return ("paragraph", f'<p><a linktype="{kind}" id="{obj.pk}">{words}</a> said so.</p>')
+
+
+@pytest.fixture
+def world(site_tree):
+    """An explainer, Peskov (of the Kremlin) with a claim, and stories around them."""
+    explainer = ConflictExplainerPageFactory(parent=site_tree.conflicts, slug="karabakh")
+    kremlin = ActorFactory(name="The Kremlin", slug="kremlin")
+    peskov = ActorFactory(name="Dmitry Peskov", slug="peskov")
+    ActorAffiliation.objects.create(actor=peskov, organisation=kremlin, role="Spokesperson")
+    ConflictParty.objects.create(page=explainer, actor=kremlin, role="Mediator")
+    claim = ClaimFactory(claimant=peskov, slug="they-leave", conflict=explainer)
+    answer = ClaimFactory(claimant=kremlin, slug="they-stay")
+    ClaimRelation.objects.create(claim=answer, other=claim, kind="disputes")
+    story = ArticlePageFactory(
+        parent=site_tree.news,
+        slug="story",
+        explainer=explainer,
+        actors=[peskov],
+        claims=[claim],
+        tags=["lachin", "peacekeepers"],
+    )
+    other = ArticlePageFactory(parent=site_tree.news, slug="other-story", explainer=explainer)
+    mentioning = ArticlePageFactory(
+        parent=site_tree.news,
+        slug="mentions",
+        body=[mention("actor", peskov, "Peskov"), mention("claim", claim, "the claim")],
+    )
+    draft = ArticlePageFactory(parent=site_tree.news, slug="draft", actors=[peskov], live=False)
+    unrelated = ArticlePageFactory(parent=site_tree.news, slug="unrelated")
+    for page in (story, other, mentioning, draft, unrelated):
+        page.save_revision()  # fills Wagtail's reference index as the admin does
+    mentioning.save_revision().publish()
+    return {
+        "story": story,
+        "peskov": peskov,
+        "kremlin": kremlin,
+        "claim": claim,
+        "explainer": explainer,
+    }
+
+
+STORY_URLS = {
+    f"{SITE}/news/story/",
+    f"{SITE}/news/",
+    f"{SITE}/",
+    f"{SITE}/conflicts/karabakh/",
+    f"{SITE}/news/other-story/",  # its sidebar lists more stories on the conflict
+    f"{SITE}/actors/peskov/",
+    f"{SITE}/claims/they-leave/",
+    f"{SITE}/tags/lachin/",
+    f"{SITE}/tags/peacekeepers/",
+    f"{SITE}/feeds/rss/",
+    f"{SITE}/feeds/atom/",
+    f"{SITE}/feeds/sections/news/rss/",
+    f"{SITE}/feeds/sections/news/atom/",
+    f"{SITE}/feeds/conflicts/karabakh/rss/",
+    f"{SITE}/feeds/conflicts/karabakh/atom/",
+    f"{SITE}/feeds/actors/peskov/rss/",
+    f"{SITE}/feeds/actors/peskov/atom/",
+}
+
+
+def test_publishing_a_story_purges_every_page_and_feed_that_shows_it(world, purged):
+    world["story"].save_revision().publish()
+
+    assert set(purged) == STORY_URLS
+
+
+def test_unpublishing_a_story_purges_the_same_pages(world, purged):
+    world["story"].unpublish()
+
+    assert set(purged) == STORY_URLS
+
+
+def test_a_section_purges_every_numbered_page(site_tree, purged):
+    section = SectionPageFactory(parent=site_tree.home, slug="analysis", title="Analysis")
+    stories = ArticlePageFactory.create_batch(41, parent=section)
+
+    stories[0].save_revision().publish()
+
+    section_urls = {url for url in purged if url.startswith(f"{SITE}/analysis/?")}
+    assert section_urls == {f"{SITE}/analysis/?page=2", f"{SITE}/analysis/?page=3"}
+
+
+def test_publishing_an_actor_purges_every_page_that_shows_it(world, purged):
+    world["peskov"].save_revision().publish()
+
+    assert set(purged) == {
+        f"{SITE}/actors/peskov/",
+        f"{SITE}/actors/peskov/card/",
+        f"{SITE}/actors/kremlin/",  # lists its spokesperson
+        f"{SITE}/claims/they-leave/",  # names its claimant
+        f"{SITE}/claims/they-leave/card/",
+        f"{SITE}/news/story/",  # links Peskov and his claim
+        f"{SITE}/news/mentions/",  # mentions him in the text
+        f"{SITE}/conflicts/karabakh/",  # lists his claim
+        f"{SITE}/feeds/actors/peskov/rss/",
+        f"{SITE}/feeds/actors/peskov/atom/",
+    }
+
+
+def test_unpublishing_an_actor_purges_the_explainer_that_lists_it_as_a_party(world, purged):
+    world["kremlin"].unpublish()
+
+    assert set(purged) == {
+        f"{SITE}/actors/kremlin/",
+        f"{SITE}/actors/kremlin/card/",
+        f"{SITE}/actors/peskov/",  # lists his organisation
+        f"{SITE}/claims/they-stay/",
+        f"{SITE}/claims/they-stay/card/",
+        f"{SITE}/conflicts/karabakh/",
+        f"{SITE}/feeds/actors/kremlin/rss/",
+        f"{SITE}/feeds/actors/kremlin/atom/",
+    }
+
+
+def test_publishing_a_claim_purges_every_page_that_shows_it(world, purged):
+    world["claim"].save_revision().publish()
+
+    assert set(purged) == {
+        f"{SITE}/claims/they-leave/",
+        f"{SITE}/claims/they-leave/card/",
+        f"{SITE}/claims/they-stay/",  # disputes it
+        f"{SITE}/actors/peskov/",  # lists his claims
+        f"{SITE}/conflicts/karabakh/",
+        f"{SITE}/news/story/",
+        f"{SITE}/news/mentions/",
+    }
+
+
+def test_deleting_a_claim_purges_its_pages_once_the_deletion_is_committed(
+    world, purged, django_capture_on_commit_callbacks
+):
+    lone = ClaimFactory(claimant=world["kremlin"], slug="lone", conflict=world["explainer"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        lone.delete()
+
+    assert set(purged) == {
+        f"{SITE}/claims/lone/",
+        f"{SITE}/claims/lone/card/",
+        f"{SITE}/actors/kremlin/",
+        f"{SITE}/conflicts/karabakh/",
+    }
+
+
+@pytest.mark.parametrize("stories", [3, 30])
+def test_finding_the_pages_of_an_actor_costs_fixed_queries(
+    site_tree, stories, django_assert_num_queries
+):
+    actor = ActorFactory(slug="busy")
+    for i in range(stories):
+        ArticlePageFactory(parent=site_tree.news, slug=f"s{i}", actors=[actor])
+
+    Site.get_site_root_paths()  # cached for the process after the first request
+
+    # pages (one query for every kind of link), affiliations, claims
+    with django_assert_num_queries(3):
+        batch = actor_purge_batch(actor)
+
+    assert len(batch.urls) == stories + 4  # the stories, the actor's page, card and feeds
