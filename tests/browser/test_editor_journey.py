@@ -1,5 +1,7 @@
 """A new editor's path through the real admin, in a real browser, to a published story."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -112,9 +114,16 @@ def test_an_editor_composes_links_fact_checks_and_publishes_a_story(page, admin_
     choose_in_modal(page, "convoy", "The last convoy left on time")
     screenshot(page, "editor-body-with-mentions")
 
+    # Save the draft first: Wagtail autosaves while the editor types, and the footer's
+    # menu is redrawn when a save lands, so the test waits for a full save and reload.
+    page.get_by_role("button", name="Save draft").click()
+    page.get_by_text(
+        re.compile(r"Page 'The last convoy leaves' (created|has been updated)")
+    ).first.wait_for()
+
     # Through the fact-check workflow: submit, pass the fact check, sign off.
     footer_action(page, "Submit to Fact check before publishing")
-    page.wait_for_url(lambda url: "/add/" not in url)
+    page.get_by_text("has been submitted for moderation").first.wait_for()
     screenshot(page, "editor-submitted")
     story = ArticlePage.objects.get(title="The last convoy leaves")
     assert not story.live
