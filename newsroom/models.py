@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
-from conflicts.validators import HttpURLField
+from conflicts.validators import HttpURLField, safe_rich_text_validator
 from newsroom.blocks import StoryBlock
 from newsroom.structured_data import article_jsonld, page_breadcrumbs
 
@@ -205,7 +205,7 @@ class ArticleCorrection(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
     date = models.DateTimeField(default=timezone.now)
-    text = RichTextField(features=["bold", "italic", "link"])
+    text = RichTextField(features=["bold", "italic", "link"], validators=[safe_rich_text_validator])
 
     panels = [FieldPanel("kind"), FieldPanel("date"), FieldPanel("text")]
 
