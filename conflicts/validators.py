@@ -138,3 +138,13 @@ def safe_rich_text_validator(value):
             + ".",
             code="unsafe_rich_text",
         )
+
+
+def has_control_characters(value: str) -> bool:
+    """True if value holds a control character other than tab and line breaks.
+
+    PostgreSQL refuses NUL in text outright, and none of them belong in a query or a name.
+    """
+    return any(
+        (ord(char) < 32 and char not in "\t\n\r") or 127 <= ord(char) < 160 for char in value
+    )

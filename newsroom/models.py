@@ -75,11 +75,11 @@ class SectionPage(Page):
     subpage_types = ["newsroom.ArticlePage"]
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
+        from newsroom.pagination import page_or_404
 
         context = super().get_context(request, *args, **kwargs)
         stories = ArticlePage.objects.child_of(self).live().public().order_by("-display_date")
-        context["stories"] = Paginator(stories, 20).get_page(request.GET.get("page"))
+        context["stories"] = page_or_404(stories, 20, request.GET.get("page"))
         return context
 
 

@@ -2,14 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from wagtail.search.backends import get_search_backend
 
 from conflicts.models import Actor, ConflictExplainerPage
 from conflicts.profiles import live_claims
+from conflicts.validators import has_control_characters
 from newsroom.models import ArticlePage
+from newsroom.pagination import page_or_404
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 20
@@ -79,6 +80,10 @@ def search_view(request):
         return HttpResponseBadRequest(
             f"Search for at most {MAX_QUERY_LENGTH} characters.", content_type="text/plain"
         )
+    if has_control_characters(query):
+        return HttpResponseBadRequest(
+            "Search for words: control characters are not allowed.", content_type="text/plain"
+        )
     hits = search_everything(query, request) if query else []
-    results = Paginator(hits, PER_PAGE).get_page(request.GET.get("page"))
+    results = page_or_404(hits, PER_PAGE, request.GET.get("page"))
     return render(request, "newsroom/search.html", {"query": query, "results": results})
