@@ -359,3 +359,12 @@ def test_the_story_api_has_html_fields_to_check(api, hostile):
     assert ".body_html" in paths
     assert any(".corrections" in p for p in paths)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in paths[".body_html"]
+
+
+def test_a_search_for_the_payload_echoes_it_as_text(client, hostile):
+    response = client.get("/search/", {"q": PAYLOAD})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert_html_is_inert(html, "/search/?q=<payload>")
+    assert PAYLOAD in shown_text(html)
