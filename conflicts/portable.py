@@ -1,7 +1,7 @@
 """The plugin's portable format: actors, sources, explainers and claims, by natural key.
 
 One JSON object, readable and diffable, meant for the demo data and for moving conflict
-data between sites (a future conflicts_export writes it, conflicts_import reads it):
+data between sites (manage.py conflicts_export writes it, conflicts_import reads it):
 
     {"format": "conflicts/1",
      "actors":     [{"slug", "name", "kind", "description", "bio", "aliases": [...],
