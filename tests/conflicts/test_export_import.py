@@ -8,6 +8,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
@@ -24,8 +25,14 @@ from conflicts.models import (
     Source,
     TimelineEvent,
 )
+from conflicts.portable import dump_conflict_data
 from newsroom.demo.loader import DEMO_FILE
-from tests.factories import ActorFactory
+from tests.factories import (
+    ActorFactory,
+    ClaimFactory,
+    ConflictExplainerPageFactory,
+    TimelineEventFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -326,3 +333,25 @@ def test_the_parent_is_found_by_id_or_path_and_a_wrong_one_is_named(tmp_path, si
     path.write_text(json.dumps({"explainers": [{**explainer, "slug": "nk2"}]}))
     call_command("conflicts_import", str(path), parent=str(site_tree.conflicts.pk), verbosity=0)
     assert ConflictExplainerPage.objects.get(slug="nk2").get_parent().pk == site_tree.conflicts.pk
+
+
+def test_the_export_costs_the_same_queries_however_much_there_is(site_tree):
+    def build(n):
+        explainer = ConflictExplainerPageFactory(parent=site_tree.conflicts, slug=f"nk-{n}")
+        for _ in range(n):
+            actor = ActorFactory()
+            ActorAffiliation.objects.create(actor=actor, organisation=ActorFactory(), role="Member")
+            claim = ClaimFactory(claimant=actor, conflict=explainer)
+            event = TimelineEventFactory(page=explainer)
+            event.sources.set([claim.claim_sources.get().source])
+            event.actors.set([actor])
+
+    build(2)
+    with CaptureQueriesContext(connection) as few:
+        small = dump_conflict_data()
+    build(20)
+    with CaptureQueriesContext(connection) as many:
+        large = dump_conflict_data()
+
+    assert len(large["claims"]) == len(small["claims"]) + 20
+    assert (len(few), len(many)) == (14, 14)
