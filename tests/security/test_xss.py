@@ -291,9 +291,8 @@ def test_feeds_escape_the_payload_for_feed_readers(client, hostile, url):
     assert html_parts, "the feed has no HTML parts to check"
     for part in html_parts:
         assert_html_is_inert(part, url)
-    assert "<script>alert(1)</script>" in response.content.decode().replace("&lt;", "<").replace(
-        "&gt;", ">"
-    ) or "<script>alert(1)</script>" in unescape(unescape(response.content.decode()))
+    # the payload is there, as escaped text inside escaped HTML
+    assert "<script>alert(1)</script>" in unescape(unescape(response.content.decode()))
     assert not list(root.iter("script", "{http://www.w3.org/1999/xhtml}script"))
 
 
