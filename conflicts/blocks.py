@@ -3,13 +3,16 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from conflicts.validators import safe_rich_text_validator
+
 
 class ExplainerSectionBlock(blocks.StructBlock):
     """A titled section of a conflict explainer."""
 
     heading = blocks.CharBlock(max_length=200)
     text = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "actor-mention", "claim-reference", "ol", "ul"]
+        features=["bold", "italic", "link", "actor-mention", "claim-reference", "ol", "ul"],
+        validators=[safe_rich_text_validator],
     )
 
     class Meta:

@@ -1,7 +1,7 @@
 """The plugin's portable format: actors, sources, explainers and claims, by natural key.
 
 One JSON object, readable and diffable, meant for the demo data and for moving conflict
-data between sites (a future conflicts_export writes it, conflicts_import reads it):
+data between sites (manage.py conflicts_export writes it, conflicts_import reads it):
 
     {"format": "conflicts/1",
      "actors":     [{"slug", "name", "kind", "description", "bio", "aliases": [...],
@@ -18,6 +18,9 @@ data between sites (a future conflicts_export writes it, conflicts_import reads 
                      "conflict": <explainer slug>, "verdict", "verdict_explanation",
                      "sources": [{"url", "shows", "quote"}],
                      "relations": [{"kind", "other": <claim slug>}]}]}
+
+Actors, explainers and claims may carry "live": false: a draft, loaded as a draft (a
+revision, not published). Without it they are published.
 
 Field names are the models' own; dates are ISO strings (YYYY-MM-DD); links between objects
 use natural keys (actor, explainer and claim slugs, source URLs), never database ids. Other
@@ -66,7 +69,7 @@ class DataError(ValueError):
 SCHEMA = {
     "actor": (
         {"slug", "name", "kind"},
-        {"description", "bio", "aliases", "wikidata_id", "affiliations"},
+        {"description", "bio", "aliases", "wikidata_id", "affiliations", "live"},
     ),
     "affiliation": ({"organisation", "role"}, {"start_date", "end_date"}),
     "source": ({"url", "title", "publisher", "kind"}, {"published_on", "archive_url"}),
@@ -80,6 +83,7 @@ SCHEMA = {
             "timeline_events",
             "last_reviewed",
             "review_note",
+            "live",
         },
     ),
     "section": ({"heading", "text"}, set()),
@@ -91,11 +95,12 @@ SCHEMA = {
     ),
     "claim": (
         {"slug", "statement", "claimant", "made_on"},
-        {"quote", "conflict", "verdict", "verdict_explanation", "sources", "relations"},
+        {"quote", "conflict", "verdict", "verdict_explanation", "sources", "relations", "live"},
     ),
     "claim source": ({"url"}, {"shows", "quote"}),
     "relation": ({"kind", "other"}, set()),
 }
+BOOLEANS = {"live"}  # absent means true: published
 LISTS = {
     "aliases",
     "affiliations",
@@ -112,11 +117,18 @@ LISTS = {
 def fields(row, kind: str, label: str) -> dict:
     """The row's fields, checked against SCHEMA[kind] (see check_fields)."""
     required, optional = SCHEMA[kind]
-    return check_fields(row, label, required, optional, LISTS, kind=kind)
+    return check_fields(row, label, required, optional, LISTS, kind=kind, booleans=BOOLEANS)
 
 
 def check_fields(
-    row, label, required, optional, lists=frozenset(), objects=frozenset(), kind="row"
+    row,
+    label,
+    required,
+    optional,
+    lists=frozenset(),
+    objects=frozenset(),
+    kind="row",
+    booleans=frozenset(),
 ) -> dict:
     """row's fields: none missing, none unknown, lists and objects where due, strings elsewhere.
 
@@ -142,6 +154,9 @@ def check_fields(
             raise DataError(f"{label}: {key}: expected a list")
         elif key in objects and not isinstance(value, dict):
             raise DataError(f"{label}: {key}: expected an object with keys")
+        elif key in booleans:
+            if not isinstance(value, bool):
+                raise DataError(f"{label}: {key}: expected true or false")
         elif key not in lists | objects and not isinstance(value, str):
             raise DataError(f"{label}: {key}: expected a string")
         values[key] = value
@@ -206,10 +221,13 @@ def _flatten(data, path="") -> str:
     return "; ".join(p for p in parts if p)
 
 
-def publish(obj, label: str) -> None:
-    """Save a revision and publish it, as an editor's Publish button does."""
+def publish(obj, label: str, live=True) -> None:
+    """Save a revision and publish it, as an editor's Publish button does; a draft
+    (live false in the file) gets its revision and stays a draft."""
     try:
-        obj.save_revision().publish()
+        revision = obj.save_revision()
+        if live is not False:
+            revision.publish()
     except ValidationError as error:
         raise DataError(f"{label}: {describe(error)}") from None
 
@@ -303,8 +321,8 @@ class _Loader:
                 )
                 check(affiliation, item_label)
                 affiliation.save()
-        for actor, _, label in new:
-            publish(actor, label)
+        for actor, row, label in new:
+            publish(actor, label, live=row["live"])
             self.created["actors"] += 1
 
     def load_sources(self):
@@ -387,7 +405,7 @@ class _Loader:
                 self.parent.add_child(instance=page)
             except ValidationError as error:
                 raise DataError(f"{label}: {describe(error)}") from None
-            publish(page, label)
+            publish(page, label, live=row["live"])
             self.explainers[page.slug] = page
             self.created["explainers"] += 1
 
@@ -446,8 +464,8 @@ class _Loader:
                 relation = ClaimRelation(claim=claim, kind=item["kind"], other=other, sort_order=i)
                 check(relation, item_label)
                 relation.save()
-        for claim, _, label in new:
-            publish(claim, label)  # Claim.publish refuses a claim with no source
+        for claim, row, label in new:
+            publish(claim, label, live=row["live"])  # Claim.publish refuses a claim with no source
             self.created["claims"] += 1
 
 
@@ -466,3 +484,148 @@ def load_conflict_data(data: dict, explainer_parent: Page) -> dict:
     with transaction.atomic():
         loader.load()
     return {"created": dict(loader.created), "skipped": dict(loader.skipped)}
+
+
+# Writing the format: the inverse of the loader, for backups and moving data between sites.
+
+
+def _compact(row: dict) -> dict:
+    """row without empty optional values, as a person would write the file."""
+    return {key: value for key, value in row.items() if value not in ("", None, [])}
+
+
+def _iso(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def _current(obj):
+    """What to export of obj: its live state; for a draft never published, its latest revision
+    (the editor's last save). Pending edits to something live stay in the site's revisions."""
+    if getattr(obj, "live", True) or obj.latest_revision is None:
+        return obj
+    return obj.latest_revision.as_object()
+
+
+def dump_actor(actor: Actor) -> dict:
+    actor = _current(actor)
+    row = _compact(
+        {
+            "slug": actor.slug,
+            "name": actor.name,
+            "kind": actor.kind,
+            "description": actor.description,
+            "bio": actor.bio,
+            "aliases": actor.alias_list,
+            "wikidata_id": actor.wikidata_id,
+            "affiliations": [
+                _compact(
+                    {
+                        "organisation": a.organisation.slug,
+                        "role": a.role,
+                        "start_date": _iso(a.start_date),
+                        "end_date": _iso(a.end_date),
+                    }
+                )
+                for a in actor.affiliations.all()
+            ],
+        }
+    )
+    return row if actor.live else {**row, "live": False}
+
+
+def dump_source(source: Source) -> dict:
+    return _compact(
+        {
+            "url": source.url,
+            "title": source.title,
+            "publisher": source.publisher,
+            "published_on": _iso(source.published_on),
+            "kind": source.kind,
+            "archive_url": source.archive_url,
+        }
+    )
+
+
+def dump_explainer(page: ConflictExplainerPage) -> dict:
+    if not page.live:
+        page = page.get_latest_revision_as_object()
+    row = _compact(
+        {
+            "slug": page.slug,
+            "title": page.title,
+            "summary": page.summary,
+            "status": page.status,
+            "region": page.region,
+            "last_reviewed": _iso(page.last_reviewed),
+            "review_note": page.review_note,
+            "body": [
+                {"heading": block.value["heading"], "text": block.value["text"].source}
+                for block in page.body
+            ],
+            "parties": [{"actor": p.actor.slug, "role": p.role} for p in page.parties.all()],
+            "key_facts": [
+                _compact({"text": f.text, "source": f.source.url if f.source else ""})
+                for f in page.key_facts.all()
+            ],
+            "timeline_events": [
+                _compact(
+                    {
+                        "date": _iso(e.date),
+                        "date_precision": e.date_precision,
+                        "title": e.title,
+                        "description": e.description,
+                        "sources": sorted(s.url for s in e.sources.all()),
+                        "actors": sorted(a.slug for a in e.actors.all()),
+                    }
+                )
+                for e in page.timeline_events.all()
+            ],
+        }
+    )
+    return row if page.live else {**row, "live": False}
+
+
+def dump_claim(claim: Claim) -> dict:
+    claim = _current(claim)
+    row = _compact(
+        {
+            "slug": claim.slug,
+            "statement": claim.statement,
+            "quote": claim.quote,
+            "claimant": claim.claimant.slug,
+            "made_on": _iso(claim.made_on),
+            "conflict": claim.conflict.slug if claim.conflict else "",
+            "verdict": claim.verdict,
+            "verdict_explanation": claim.verdict_explanation,
+            "sources": [
+                _compact({"url": cs.source.url, "shows": cs.shows, "quote": cs.quote})
+                for cs in claim.claim_sources.all()
+            ],
+            "relations": [{"kind": r.kind, "other": r.other.slug} for r in claim.relations.all()],
+        }
+    )
+    return row if claim.live else {**row, "live": False}
+
+
+def dump_conflict_data() -> dict:
+    """Every actor, source, explainer and claim of the site, in the portable format, in a
+    stable order (by slug or URL) so two exports of the same data are the same file.
+
+    Drafts never published are included from their latest revision, marked "live": false.
+    """
+    actors = Actor.objects.order_by("slug").prefetch_related("affiliations__organisation")
+    explainers = ConflictExplainerPage.objects.order_by("slug").prefetch_related(
+        "parties__actor", "key_facts__source", "timeline_events__sources", "timeline_events__actors"
+    )
+    claims = (
+        Claim.objects.order_by("slug")
+        .select_related("claimant", "conflict")
+        .prefetch_related("claim_sources__source", "relations__other")
+    )
+    return {
+        "format": FORMAT,
+        "actors": [dump_actor(a) for a in actors],
+        "sources": [dump_source(s) for s in Source.objects.order_by("url")],
+        "explainers": [dump_explainer(p) for p in explainers],
+        "claims": [dump_claim(c) for c in claims],
+    }

@@ -1,13 +1,54 @@
 """Validators shared by the conflicts models, so the admin, the API and imports agree."""
 
+import html
+import re
+from html.parser import HTMLParser
+
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.forms import URLField as URLFormField
+from django.utils.deconstruct import deconstructible
 
-http_url_validator = URLValidator(
-    schemes=["http", "https"],
-    message="Enter a web address that starts with http:// or https://.",
-)
+# Schemes that run code or smuggle a document when a reader follows the link.
+DANGEROUS_SCHEMES = {"javascript", "data", "vbscript"}
+# What a link in rich text may point to, besides relative addresses and #anchors.
+RICH_TEXT_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# Browsers ignore control characters, whitespace and backticks inside a scheme:
+# "jav\tascript:" and " JaVaScRiPt:" both run. Strip them before reading the scheme.
+_IGNORED_IN_SCHEME = re.compile(r"[`\x00-\x20\x7f-\xa0\s\ufffd]+")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+
+HTTP_URL_MESSAGE = "Enter a web address that starts with http:// or https://."
+
+
+def url_scheme(url: str) -> str:
+    """The scheme a browser would read in url ("" for a relative address), lower case."""
+    unescaped = _IGNORED_IN_SCHEME.sub("", html.unescape(str(url)).lower())
+    match = _SCHEME.match(unescaped)
+    return match.group(1) if match else ""
+
+
+@deconstructible
+class HttpURLValidator:
+    """Only http and https addresses; javascript:, data: and vbscript: named as refused."""
+
+    def __init__(self):
+        self.url_validator = URLValidator(schemes=["http", "https"], message=HTTP_URL_MESSAGE)
+
+    def __call__(self, value):
+        scheme = url_scheme(value)
+        if scheme in DANGEROUS_SCHEMES:
+            raise ValidationError(
+                f"{HTTP_URL_MESSAGE} {scheme}: addresses are refused.", code="unsafe_scheme"
+            )
+        self.url_validator(value)
+
+    def __eq__(self, other):
+        return isinstance(other, HttpURLValidator)
+
+
+http_url_validator = HttpURLValidator()
 
 wikidata_id_validator = RegexValidator(
     r"^Q[1-9][0-9]*$",
@@ -28,3 +69,82 @@ class HttpURLField(models.URLField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": HttpURLFormField, **kwargs})
+
+
+# Tags that run code, load other documents or restyle the page: never in editors' text.
+UNSAFE_TAGS = {
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "base",
+    "meta",
+    "link",
+    "svg",
+    "math",
+    "template",
+}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster"}
+
+
+class _RichTextProblems(HTMLParser):
+    """Collects what makes a piece of rich text unsafe to show, as editors' words."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in UNSAFE_TAGS:
+            self.problems.append(f"remove the <{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"remove the {name} attribute of <{tag}>")
+            elif name in URL_ATTRIBUTES and value is not None:
+                scheme = url_scheme(value)
+                if scheme and scheme not in RICH_TEXT_LINK_SCHEMES:
+                    self.problems.append(
+                        f"links must go to web addresses (http:// or https://): "
+                        f"remove the {scheme}: link"
+                    )
+
+    handle_startendtag = handle_starttag
+
+
+def rich_text_problems(value) -> list[str]:
+    """What is unsafe in a rich text value (a string or Wagtail's RichText): [] if nothing."""
+    parser = _RichTextProblems()
+    parser.feed(str(getattr(value, "source", value) or ""))
+    parser.close()
+    return list(dict.fromkeys(parser.problems))
+
+
+def safe_rich_text_validator(value):
+    """Refuse rich text with scripts, event handlers or javascript:/data: links.
+
+    The admin's editor strips these already; this stops them arriving by import, API or code.
+    """
+    problems = rich_text_problems(value)
+    if problems:
+        raise ValidationError(
+            "This text holds something that could run in readers' browsers: "
+            + "; ".join(problems)
+            + ".",
+            code="unsafe_rich_text",
+        )
+
+
+def has_control_characters(value: str) -> bool:
+    """True if value holds a control character other than tab and line breaks.
+
+    PostgreSQL refuses NUL in text outright, and none of them belong in a query or a name.
+    """
+    return any(
+        (ord(char) < 32 and char not in "\t\n\r") or 127 <= ord(char) < 160 for char in value
+    )

@@ -4,6 +4,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
 from conflicts.blocks import ActorCardBlock, ClaimCardBlock, PullQuoteBlock
+from conflicts.validators import safe_rich_text_validator
 
 
 class ImageBlock(blocks.StructBlock):
@@ -38,6 +39,7 @@ class StoryBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=["bold", "italic", "link", "actor-mention", "claim-reference", "ol", "ul", "h3"],
         icon="pilcrow",
+        validators=[safe_rich_text_validator],
     )
     image = ImageBlock()
     quote = QuoteBlock()

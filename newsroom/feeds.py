@@ -7,6 +7,7 @@ the API, and a feed reader links through to the page with its context.
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from conflicts.models import Actor, ConflictExplainerPage
 from newsroom.models import ArticlePage, SectionPage
@@ -40,7 +41,9 @@ class StoryFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.dek
+        # Readers render an RSS description and Atom's summary (type="html") as HTML; the dek
+        # is plain text, so it goes in as escaped HTML and is shown as the editor typed it.
+        return escape(item.dek)
 
     def item_link(self, item):
         return item.get_url(self.request)
@@ -70,7 +73,7 @@ class SectionFeed(StoryFeed):
         return f"The Newsroom: {obj.title}"
 
     def description(self, obj):
-        return obj.intro or f"The newest stories in {obj.title}."
+        return escape(obj.intro or f"The newest stories in {obj.title}.")  # read as HTML
 
     def link(self, obj):
         return obj.get_url(self.request)
@@ -87,7 +90,7 @@ class ConflictFeed(StoryFeed):
         return f"The Newsroom: stories on the {obj.title}"
 
     def description(self, obj):
-        return obj.summary
+        return escape(obj.summary)  # RSS readers render a channel description as HTML
 
     def link(self, obj):
         return obj.get_url(self.request)
@@ -104,7 +107,7 @@ class ActorFeed(StoryFeed):
         return f"The Newsroom: stories on {obj.name}"
 
     def description(self, obj):
-        return obj.description or f"Stories that involve {obj.name}."
+        return escape(obj.description or f"Stories that involve {obj.name}.")  # read as HTML
 
     def link(self, obj):
         return obj.get_absolute_url()

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from conflicts.caching import ReaderCacheMixin
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
-from conflicts.validators import HttpURLField
+from conflicts.validators import HttpURLField, safe_rich_text_validator
 from newsroom.blocks import StoryBlock
 from newsroom.pagination import page_count, page_or_404
 from newsroom.structured_data import article_jsonld, page_breadcrumbs
@@ -209,7 +209,7 @@ class ArticleCorrection(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
     date = models.DateTimeField(default=timezone.now)
-    text = RichTextField(features=["bold", "italic", "link"])
+    text = RichTextField(features=["bold", "italic", "link"], validators=[safe_rich_text_validator])
 
     panels = [FieldPanel("kind"), FieldPanel("date"), FieldPanel("text")]
 

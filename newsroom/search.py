@@ -11,6 +11,7 @@ from wagtail.search.backends import get_search_backend
 from conflicts.caching import set_reader_cache_headers
 from conflicts.models import Actor, ConflictExplainerPage
 from conflicts.profiles import live_claims
+from conflicts.validators import has_control_characters
 from newsroom.models import ArticlePage
 from newsroom.pagination import page_or_404
 
@@ -119,6 +120,11 @@ def search_view(request):
     if len(query) > MAX_QUERY_LENGTH:
         response = HttpResponseBadRequest(
             f"Search for at most {MAX_QUERY_LENGTH} characters.", content_type="text/plain"
+        )
+        return set_reader_cache_headers(request, response)
+    if has_control_characters(query):
+        response = HttpResponseBadRequest(
+            "Search for words: control characters are not allowed.", content_type="text/plain"
         )
         return set_reader_cache_headers(request, response)
     hits = search_everything(query, request) if query else []

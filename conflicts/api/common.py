@@ -6,9 +6,11 @@ and throttling are the host's: they come from its REST_FRAMEWORK defaults.
 """
 
 import datetime
+import re
 
 from django.db.models import DateTimeField, F, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
 from drf_spectacular.openapi import AutoSchema
@@ -17,16 +19,27 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
-from rest_framework.pagination import CursorPagination
+from rest_framework.pagination import Cursor, CursorPagination
 from rest_framework.response import Response
 
 from conflicts.api.response_cache import cached_list_response
+from conflicts.validators import has_control_characters
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 ALWAYS_ALLOWED = {"format"}
 LIST_PARAMS = {"cursor", "page_size", "ordering"}
+MAX_PARAM_LENGTH = 1000  # a cursor is ~100 characters; search words are capped at 200
+
+
+CURSOR_CHARACTERS = re.compile(r"[A-Za-z0-9+/=_-]+")  # base64, standard or URL-safe
+MAX_ID = 2**63 - 1  # PostgreSQL's bigint
+
+
+def is_id(value: str) -> bool:
+    """value is an id the database can hold: ASCII digits, at most a 64-bit integer."""
+    return value.isascii() and value.isdigit() and len(value) <= 19 and int(value) <= MAX_ID
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -96,12 +109,21 @@ class CursorPage(CursorPagination):
         return view.get_cursor_ordering()
 
     def decode_cursor(self, request):
+        """The cursor given; a 400 for one we did not issue. DRF decodes leniently (base64
+        skips stray characters, and "' OR 1=1--" reads as the first page): refuse that too."""
+        refused = InvalidQuery(
+            {"cursor": ["Not a cursor we issued: follow the next link as given."]}
+        )
+        encoded = request.query_params.get(self.cursor_query_param)
+        if encoded is not None and not CURSOR_CHARACTERS.fullmatch(encoded):
+            raise refused
         try:
-            return super().decode_cursor(request)
+            cursor = super().decode_cursor(request)
         except APIException as error:
-            raise InvalidQuery(
-                {"cursor": ["Not a cursor we issued: follow the next link as given."]}
-            ) from error
+            raise refused from error
+        if encoded is not None and cursor == Cursor(offset=0, reverse=False, position=None):
+            raise refused  # every cursor we issue has a position, an offset or a direction
+        return cursor
 
 
 class StrictFilterBackend(filters.DjangoFilterBackend):
@@ -124,11 +146,18 @@ def check_query_params(request, allowed: set[str]) -> None:
         if name not in allowed
     }
     for name, value in request.query_params.items():
-        if name in allowed and not value:
+        if name not in allowed:
+            continue
+        if not value:
             errors[name] = ["Empty: give a value, or leave the parameter out."]
+        elif len(value) > MAX_PARAM_LENGTH:
+            errors[name] = [f"Too long: at most {MAX_PARAM_LENGTH} characters."]
+        elif has_control_characters(value):
+            errors[name] = ["Control characters (such as NUL) are not allowed."]
     if "page_size" in allowed and "page_size" in request.query_params:
         value = request.query_params["page_size"]
-        if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE_SIZE:
+        whole = value.isascii() and value.isdigit() and len(value) <= len(str(MAX_PAGE_SIZE))
+        if not whole or not 1 <= int(value) <= MAX_PAGE_SIZE:
             errors["page_size"] = [f"Give a whole number from 1 to {MAX_PAGE_SIZE}."]
     if errors:
         raise InvalidQuery(errors)
@@ -253,8 +282,9 @@ class PublicReadOnlyViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):
         return self.get_queryset()
 
     def get_object(self):
-        queryset = self.filter_detail_queryset()
-        return get_object_or_404(queryset, pk=self.kwargs["pk"])
+        if not is_id(self.kwargs["pk"]):
+            raise Http404("No such id.")
+        return get_object_or_404(self.filter_detail_queryset(), pk=self.kwargs["pk"])
 
     def get_serializer_class(self):
         if self.action == "list":

@@ -8,12 +8,17 @@ from django.db.models import Q
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
 
+from conflicts.api.common import is_id
 from conflicts.models import Actor, ConflictExplainerPage, ConflictParty, Source, Verdict
 
 
 def id_or_slug(prefix: str, value: str) -> Q:
-    """Match a related object given by id (digits) or by slug."""
-    if value.isdigit():
+    """Match a related object given by id (digits) or by slug.
+
+    Only ASCII digits within the database's id range are an id ("²" and 10**30 are not):
+    anything else is looked up as a slug and matches nothing, rather than failing.
+    """
+    if is_id(value):
         return Q(**{f"{prefix}_id": int(value)})
     return Q(**{f"{prefix}__slug": value})
 

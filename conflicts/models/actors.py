@@ -13,7 +13,7 @@ from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, Revisio
 from wagtail.search import index
 
 from conflicts.slugs import unique_slug
-from conflicts.validators import wikidata_id_validator
+from conflicts.validators import safe_rich_text_validator, wikidata_id_validator
 
 
 class Actor(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
@@ -41,7 +41,9 @@ class Actor(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clu
         blank=True,
         help_text='One line that says who this is, e.g. "Kremlin spokesperson".',
     )
-    bio = RichTextField(blank=True, features=["bold", "italic", "link"])
+    bio = RichTextField(
+        blank=True, features=["bold", "italic", "link"], validators=[safe_rich_text_validator]
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,

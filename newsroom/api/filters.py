@@ -7,6 +7,7 @@ from conflicts.api.filters import (
     SearchFilter,
     UTCDateTimeFilter,
     id_or_slug,
+    is_id,
     updated_since_filter,
 )
 from conflicts.models import Verdict
@@ -72,7 +73,7 @@ class ArticleFilter(filters.FilterSet):
         return queryset.filter(pk__in=tagged.values("content_object"))
 
     def filter_section(self, queryset, name, value):
-        match = Q(pk=int(value)) if value.isdigit() else Q(slug=value)
+        match = Q(pk=int(value)) if is_id(value) else Q(slug=value)
         section = SectionPage.objects.filter(match).first()
         if section is None:
             return queryset.none()

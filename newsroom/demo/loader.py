@@ -16,7 +16,6 @@ Idempotent (what exists, by slug, is left as it is: no update, no new revision) 
 """
 
 import datetime
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from django.utils.html import escape
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 
+from conflicts.importing import read_portable_file
 from conflicts.models import Actor, Claim, ConflictExplainerPage, ConflictIndexPage
 from conflicts.portable import (
     SECTIONS,
@@ -56,29 +56,12 @@ DEMO_FILE = Path(__file__).with_name("peacekeepers.json")
 KINDS = ["actors", "sources", "explainers", "claims", "pages", "authors", "articles"]
 
 
-def read_demo_file(path) -> dict:
-    """The file's JSON object; DataError (the caller names the file) if it is missing,
-    unreadable or not a JSON object."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError("no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"cannot be read ({getattr(error, 'strerror', None) or error})") from None
-    except json.JSONDecodeError as error:
-        raise DataError(f"not valid JSON ({error})") from None
-    if not isinstance(data, dict):
-        raise DataError("expected one JSON object with keys, found a list or a value")
-    return data
-
-
 def load_demo(path=DEMO_FILE) -> dict:
     """Build the demo site tree, context and story; return what was created and skipped.
 
     {"created": {"actors": 17, ...}, "skipped": {...}}: skipped things already existed.
     """
-    data = read_demo_file(path)
+    data = read_portable_file(path)
     check_fields(
         data,
         "file",
