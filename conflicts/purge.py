@@ -1,4 +1,4 @@
-"""Purging from the frontend cache every page that shows an actor or a claim.
+"""Purging from the frontend cache every page that shows an actor, a claim or an explainer.
 
 When an actor or a claim is published (a change goes live), unpublished or deleted, the pages
 that show it are stale: its own page, the host pages (stories) that link, mention or
@@ -6,6 +6,10 @@ embed it, the explainers that list it, and the pages of the claims and actors ar
 They are found in a fixed number of queries (one for all the Wagtail pages, using the
 host's link models and Wagtail's reference index for mentions and blocks) and purged in
 one `PurgeBatch` through Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE).
+
+An explainer going live or off purges itself (Wagtail does that much on its own), its
+index, the stories that link it (their sidebar shows its card) and the pages of its
+claims (each names its conflict).
 
 A host adds URLs the plugin cannot know (its feeds, say) by listening to
 `collecting_purge_urls`: it is sent with the batch before the purge.
@@ -20,13 +24,14 @@ from django.dispatch import Signal
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, ReferenceIndex, Site
-from wagtail.signals import published, unpublished
+from wagtail.signals import page_published, page_unpublished, published, unpublished
 
 from conflicts.models import (
     Actor,
     ActorAffiliation,
     Claim,
     ClaimRelation,
+    ConflictExplainerPage,
     ConflictParty,
     TimelineEvent,
 )
@@ -126,6 +131,32 @@ def claim_purge_batch(claim) -> PurgeBatch:
     return batch
 
 
+def explainer_purge_batch(page) -> PurgeBatch:
+    """Every URL that shows the explainer page: itself, its index, the stories that link it
+    and its claims' pages."""
+    batch = PurgeBatch()
+    batch.add_page(page)  # going off, it is no longer live: named, not found by query
+    batch.add_pages(
+        Page.objects.live().filter(Q(pk=page.get_parent().pk) | _host_pages_linking(explainer=page))
+    )
+    add_site_paths(
+        batch,
+        [
+            Claim(slug=slug).get_absolute_url()
+            for slug in Claim.objects.filter(conflict=page, live=True).values_list(
+                "slug", flat=True
+            )
+        ],
+    )
+    collecting_purge_urls.send(sender=ConflictExplainerPage, instance=page, batch=batch)
+    return batch
+
+
+def purge_explainer(sender, instance, **kwargs):
+    """Signal receiver: an explainer was published (or changed live) or unpublished."""
+    explainer_purge_batch(instance).purge()
+
+
 def purge_actor_or_claim(sender, instance, **kwargs):
     """Signal receiver: an actor or a claim went live, changed live or was unpublished."""
     if isinstance(instance, Actor):
@@ -147,6 +178,12 @@ def purge_before_delete(sender, instance, **kwargs):
 
 
 def connect_purge_signals():
+    page_published.connect(
+        purge_explainer, sender=ConflictExplainerPage, dispatch_uid="purge-explainer"
+    )
+    page_unpublished.connect(
+        purge_explainer, sender=ConflictExplainerPage, dispatch_uid="purge-explainer-off"
+    )
     for model in (Actor, Claim):
         pre_delete.connect(purge_before_delete, sender=model, dispatch_uid=f"purge-deleted-{model}")
         published.connect(purge_actor_or_claim, sender=model, dispatch_uid=f"purge-{model}")

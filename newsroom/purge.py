@@ -15,7 +15,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from conflicts.models import Actor, Claim
+from conflicts.models import Actor, Claim, ConflictExplainerPage
 from conflicts.purge import add_site_paths, collecting_purge_urls
 from newsroom.models import ArticlePage, ArticleTag, HomePage
 from newsroom.pagination import page_count
@@ -83,7 +83,15 @@ def add_actor_feeds(sender, instance, batch, **kwargs):
     add_site_paths(batch, feed_paths("actor", instance.slug))
 
 
+def add_conflict_feeds(sender, instance, batch, **kwargs):
+    """The plugin purges an explainer's pages; the conflict's feeds are the host's."""
+    add_site_paths(batch, feed_paths("conflict", instance.slug))
+
+
 def connect() -> None:
     page_published.connect(purge_article, sender=ArticlePage, dispatch_uid="purge_article")
     page_unpublished.connect(purge_article, sender=ArticlePage, dispatch_uid="purge_article_off")
     collecting_purge_urls.connect(add_actor_feeds, sender=Actor, dispatch_uid="purge_actor_feeds")
+    collecting_purge_urls.connect(
+        add_conflict_feeds, sender=ConflictExplainerPage, dispatch_uid="purge_conflict_feeds"
+    )

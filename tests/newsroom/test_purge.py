@@ -164,6 +164,29 @@ def test_deleting_a_claim_purges_its_pages_once_the_deletion_is_committed(
     }
 
 
+EXPLAINER_URLS = {
+    f"{SITE}/conflicts/karabakh/",
+    f"{SITE}/conflicts/",  # the index lists it
+    f"{SITE}/news/story/",  # the sidebar shows its card
+    f"{SITE}/news/other-story/",
+    f"{SITE}/claims/they-leave/",  # names its conflict
+    f"{SITE}/feeds/conflicts/karabakh/rss/",
+    f"{SITE}/feeds/conflicts/karabakh/atom/",
+}
+
+
+def test_publishing_an_explainer_purges_the_stories_and_claims_that_show_it(world, purged):
+    world["explainer"].save_revision().publish()
+
+    assert set(purged) == EXPLAINER_URLS
+
+
+def test_unpublishing_an_explainer_purges_the_same_pages(world, purged):
+    world["explainer"].unpublish()
+
+    assert set(purged) == EXPLAINER_URLS
+
+
 @pytest.mark.parametrize("stories", [3, 30])
 def test_finding_the_pages_of_an_actor_costs_fixed_queries(
     site_tree, stories, django_assert_num_queries
