@@ -1,11 +1,14 @@
 """A new editor's path through the real admin, in a real browser, to a published story."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from conflicts.models import Actor, Claim
 from newsroom.models import ArticlePage, SectionPage
@@ -13,10 +16,24 @@ from newsroom.models import ArticlePage, SectionPage
 PASSWORD = "a-long-test-password"  # noqa: S105
 
 
+def restore_roles_and_workflow():
+    """The roles and the fact-check workflow come from a data migration, which an earlier
+    transactional test's flush wipes: run it again (it only adds what is missing)."""
+    migration = importlib.import_module("newsroom.migrations.0002_roles_and_fact_check_workflow")
+    models_modules = {config.label: config.models_module for config in apps.get_app_configs()}
+    try:
+        migration.create_roles(apps, None)
+    finally:  # the migration clears models_module, which real app configs need
+        for config in apps.get_app_configs():
+            config.models_module = models_modules[config.label]
+
+
 @pytest.fixture
 def admin_url(live_server, transactional_db):
     # The live server needs committed data: the demo site, its sections and its workflow.
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0)  # the site first: the roles' permissions need it
+    restore_roles_and_workflow()
+    call_command("load_demo", verbosity=0)  # puts the news section on the workflow
     get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
     return live_server.url
 
@@ -144,8 +161,8 @@ def test_an_editor_composes_links_fact_checks_and_publishes_a_story(page, admin_
         Actor.objects.get(name="Colonel Example").get_absolute_url()
     )
     sidebar = page.get_by_role("complementary", name="Related context")
-    assert sidebar.get_by_role("link", name="Colonel Example").first.is_visible()
-    assert sidebar.get_by_role("link", name="The last convoy left on time").is_visible()
+    expect(sidebar.get_by_role("link", name="Colonel Example").first).to_be_visible()
+    expect(sidebar.get_by_role("link", name="The last convoy left on time")).to_be_visible()
     screenshot(page, "editor-published-story")
 
 
