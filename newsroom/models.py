@@ -18,7 +18,7 @@ from conflicts.caching import ReaderCacheMixin
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.validators import HttpURLField, safe_rich_text_validator
 from newsroom.blocks import StoryBlock
-from newsroom.pagination import page_count, page_or_404
+from newsroom.pagination import numbered_pages_to_purge, page_or_404
 from newsroom.structured_data import article_jsonld, page_breadcrumbs
 
 
@@ -83,9 +83,9 @@ class SectionPage(ReaderCacheMixin, Page):
         return context
 
     def get_cached_paths(self):
-        """The section and each numbered page of it: a new story shifts them all."""
+        """The section and its first numbered pages: a new story shifts them all."""
         count = ArticlePage.objects.child_of(self).live().public().count()
-        return ["/", *(f"/?page={number}" for number in range(2, page_count(count) + 1))]
+        return ["/", *(f"/?page={number}" for number in numbered_pages_to_purge(count))]
 
 
 class ArticleTag(TaggedItemBase):

@@ -4,6 +4,7 @@
 number answers 404 rather than quietly showing another page.
 """
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 
@@ -29,3 +30,11 @@ def page_or_404(items, number, per_page: int = STORIES_PER_PAGE):
 def page_count(total: int, per_page: int = STORIES_PER_PAGE) -> int:
     """How many numbered pages total items fill (at least one)."""
     return max(1, -(-total // per_page))
+
+
+def numbered_pages_to_purge(total: int) -> range:
+    """The numbered pages (2 on) a new story shifts that are purged from the frontend cache:
+    at most settings.PURGE_NUMBERED_PAGES. Deeper pages, read rarely, wait for their shared
+    copy to expire (PAGE_CACHE_S_MAXAGE) rather than costing a purge per page per publish."""
+    last = min(page_count(total), settings.PURGE_NUMBERED_PAGES)
+    return range(2, last + 1)

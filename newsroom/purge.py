@@ -1,6 +1,7 @@
 """Purging from the frontend cache every page that shows a story when it goes live or off.
 
-A story shows on its own page, its section and tag pages (every numbered page of them),
+A story shows on its own page, its section and tag pages (the first numbered pages of
+them: newsroom/pagination.py numbered_pages_to_purge),
 the home page,
 its conflict's explainer and the sidebars of the other stories on that conflict, the pages
 of the actors and claims it links, and the feeds it is in (site, section, conflict,
@@ -18,7 +19,7 @@ from wagtail.signals import page_published, page_unpublished
 from conflicts.models import Actor, Claim, ConflictExplainerPage
 from conflicts.purge import add_site_paths, collecting_purge_urls
 from newsroom.models import ArticlePage, ArticleTag, HomePage
-from newsroom.pagination import page_count
+from newsroom.pagination import numbered_pages_to_purge
 
 
 def feed_paths(name: str, *args) -> list[str]:
@@ -59,7 +60,7 @@ def article_purge_batch(article) -> PurgeBatch:
 
 
 def tag_paths(article) -> list[str]:
-    """The tag pages of article's tags, each numbered page of them, in one query."""
+    """The tag pages of article's tags and their first numbered pages, in one query."""
     counts = (
         ArticleTag.objects.filter(tag__in=article.tagged_items.values("tag_id"))
         .filter(Q(content_object__live=True) | Q(content_object=article))  # it may be going off
@@ -69,7 +70,7 @@ def tag_paths(article) -> list[str]:
     paths = []
     for slug, stories in counts:
         url = reverse("tag", args=[slug])
-        paths += [url, *(f"{url}?page={n}" for n in range(2, page_count(stories) + 1))]
+        paths += [url, *(f"{url}?page={n}" for n in numbered_pages_to_purge(stories))]
     return paths
 
 

@@ -163,3 +163,6 @@ CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 # briefly, a shared cache (CDN) longer, and publishing purges it (newsroom/purge.py).
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600"))
+# A story going live shifts every numbered page of its section and tags; the first
+# PURGE_NUMBERED_PAGES of each are purged, deeper ones expire after PAGE_CACHE_S_MAXAGE.
+PURGE_NUMBERED_PAGES = int(os.environ.get("PURGE_NUMBERED_PAGES", "10"))

@@ -102,6 +102,17 @@ def test_a_section_purges_every_numbered_page(site_tree, purged):
     assert section_urls == {f"{SITE}/analysis/?page=2", f"{SITE}/analysis/?page=3"}
 
 
+def test_only_the_first_numbered_pages_are_purged(site_tree, purged, settings):
+    settings.PURGE_NUMBERED_PAGES = 2  # a section of 3 pages: page 3 waits for expiry
+    section = SectionPageFactory(parent=site_tree.home, slug="analysis", title="Analysis")
+    stories = ArticlePageFactory.create_batch(41, parent=section, tags=["lachin"])
+
+    stories[0].save_revision().publish()
+
+    numbered = {url for url in purged if "?page=" in url}
+    assert numbered == {f"{SITE}/analysis/?page=2", f"{SITE}/tags/lachin/?page=2"}
+
+
 def test_publishing_an_actor_purges_every_page_that_shows_it(world, purged):
     world["peskov"].save_revision().publish()
 
