@@ -3,7 +3,8 @@
 A story shows on its own page, its section and tag pages (the first numbered pages of
 them: pagination.numbered_pages_to_purge), the home page, its conflict's explainer and the
 sidebars of the other stories on that conflict, the pages of the actors and claims it
-links, and the feeds it is in (site, section, conflict, actor). All found in a fixed number of queries and purged in one `PurgeBatch` through
+links, and the feeds it is in (site, section, conflict, actor). All found in a fixed
+number of queries and purged in one `PurgeBatch` through
 Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE). Actors and claims are the
 plugin's (conflicts/purge.py); this module adds their feeds, which the host owns.
 """

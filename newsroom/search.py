@@ -51,8 +51,11 @@ class SearchHits:
 
     def __init__(self, query: str, kinds: list[SearchKind]):
         backend = get_search_backend()
+        # Double quotes mean nothing to a plain-string search, and SQLite's FTS5 syntax
+        # breaks on a word holding one (Wagtail quotes each word): search the words alone.
+        words = query.replace('"', " ")
         self.ranked = [
-            (kind, [o.pk for o in backend.search(query, kind.queryset.only("pk"))[:PER_TYPE]])
+            (kind, [o.pk for o in backend.search(words, kind.queryset.only("pk"))[:PER_TYPE]])
             for kind in kinds
         ]
 
