@@ -11,6 +11,9 @@ import os
 wsgi_app = "newsroom.wsgi:application"
 bind = os.environ.get("BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
 worker_class = "gthread"
+# Load Django once in the master, before forking: workers start at once, and a broken
+# release fails at start rather than on the first request (connections open lazily, after).
+preload_app = True
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))  # a stuck request frees its worker

@@ -104,12 +104,21 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "stream": "ext://sys.stdout",
             "formatter": "line",
-        }
+        },
+        "stdout_one_line": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "line",
+            "filters": ["one_line"],
+        },
     },
+    "filters": {"one_line": {"()": "newsroom.log.OneLineException"}},
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        # A Redis outage: one line per failed cache call, not a traceback each.
+        "django_redis": {"handlers": ["stdout_one_line"], "level": LOG_LEVEL, "propagate": False},
     },
 }
 
