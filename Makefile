@@ -13,6 +13,8 @@ MANAGE := $(PY) manage.py
 help:
 	@echo "make run   set up, load the demo story and serve it on http://127.0.0.1:$(PORT)/"
 	@echo "make test  lint, Django checks, migrations check and the whole test suite"
+	@echo "make serve production server: gunicorn, production settings (README, Running in production)"
+	@echo "make soak  50 readers for 60 s against gunicorn; ARGS=\"--faults postgres|redis\""
 
 var/uv/bin/uv:
 	python3 -m venv var/uv

@@ -42,5 +42,6 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
-        logger.warning("database unavailable, answering 503 for %s: %s", request.path, exception)
+        reason = " ".join(str(exception).split())  # one log line
+        logger.warning("database unavailable, answering 503 for %s: %s", request.path, reason)
         return unavailable_response(request)

@@ -9,7 +9,6 @@ SEARCH_URL (Elasticsearch/OpenSearch). Without them the site runs on one machine
 import os
 from pathlib import Path
 
-from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -44,11 +43,6 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
         os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
     )
 
-MIDDLEWARE = [  # noqa: F405
-    *MIDDLEWARE[:1],  # noqa: F405  SecurityMiddleware first
-    "csp.middleware.CSPMiddleware",
-    *MIDDLEWARE[1:],  # noqa: F405
-]
 
 # Static files: hashed, compressed (gzip and brotli), served by whitenoise with far-future
 # caching (`make serve` runs collectstatic first).
@@ -68,28 +62,6 @@ SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
-
-# Content-Security-Policy (django-csp 4). Scripts only from our own origin: no inline
-# script runs, on the public site or in the admin. Styles allow inline attributes because
-# Wagtail's admin sets style="..." from its JavaScript and templates (the public site has
-# none). Media may come from the S3 or CDN domain.
-_MEDIA_ORIGINS = _env_list("CSP_MEDIA_ORIGINS")
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF, "'unsafe-inline'"],
-        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
-        "media-src": [SELF, *_MEDIA_ORIGINS],
-        "font-src": [SELF, "data:"],
-        "connect-src": [SELF],
-        "frame-src": [SELF, *_env_list("CSP_FRAME_ORIGINS")],
-        "frame-ancestors": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-    },
-}
 
 # Logging: plain lines on standard output (gunicorn and the platform collect them).
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()

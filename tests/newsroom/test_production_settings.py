@@ -35,6 +35,7 @@ print(json.dumps({
     "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
     "log_level": settings.LOGGING["root"]["level"],
     "script_src": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"],
+    "img_src": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
     "middleware": settings.MIDDLEWARE,
 }))
 """
@@ -87,7 +88,7 @@ def test_without_scale_out_variables_the_site_runs_on_one_machine():
     assert found["conn_max_age"] == 60
     assert found["log_level"] == "INFO"
     assert found["script_src"] == ["'self'"]  # no unsafe-inline for scripts
-    assert "csp.middleware.CSPMiddleware" in found["middleware"]
+    assert "newsroom.csp.SiteCSPMiddleware" in found["middleware"]
     assert found["middleware"][-1] == "newsroom.unavailable.DatabaseUnavailableMiddleware"
 
 
@@ -109,6 +110,7 @@ def test_each_variable_switches_on_its_part():
     assert (found["sidebar_seconds"], found["api_seconds"]) == (300, 300)
     assert found["media_storage"] == "S3Storage"
     assert found["media_url"] == "https://media.example.org/images/peskov.jpg"
+    assert "https://media.example.org" in found["img_src"]  # the CSP lets pages show it
     assert found["frontend_cache"] == {
         "http": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "cloudfront": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
