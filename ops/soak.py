@@ -107,8 +107,8 @@ def manage(args, command: list[str], **extra: str) -> str:
     result = subprocess.run(  # noqa: S603
         [sys.executable, *command],
         cwd=BASE_DIR,
-        # Warnings only: production logs to stdout, where these commands print their answer.
-        env=production_env(DATABASE_URL=database_url(args.database), LOG_LEVEL="WARNING", **extra),
+        # Logs to stderr: these commands print their answer (a key, JSON) on stdout.
+        env=production_env(DATABASE_URL=database_url(args.database), LOG_STREAM="stderr", **extra),
         capture_output=True,
         text=True,
         check=False,

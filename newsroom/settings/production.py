@@ -63,8 +63,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 
-# Logging: plain lines on standard output (gunicorn and the platform collect them).
+# Logging: plain lines on standard output (gunicorn and the platform collect them);
+# LOG_STREAM=stderr for commands whose standard output is read (a key, a JSON file).
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+_LOG_STREAM = f"ext://sys.{'stderr' if os.environ.get('LOG_STREAM') == 'stderr' else 'stdout'}"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -72,25 +74,25 @@ LOGGING = {
         "line": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d %(message)s"},
     },
     "handlers": {
-        "stdout": {
+        "console": {
             "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
+            "stream": _LOG_STREAM,
             "formatter": "line",
         },
-        "stdout_one_line": {
+        "console_one_line": {
             "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
+            "stream": _LOG_STREAM,
             "formatter": "line",
             "filters": ["one_line"],
         },
     },
     "filters": {"one_line": {"()": "newsroom.log.OneLineException"}},
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
-        "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
         "django.db.backends": {"level": "WARNING"},
         # A Redis outage: one line per failed cache call, not a traceback each.
-        "django_redis": {"handlers": ["stdout_one_line"], "level": LOG_LEVEL, "propagate": False},
+        "django_redis": {"handlers": ["console_one_line"], "level": LOG_LEVEL, "propagate": False},
     },
 }
 

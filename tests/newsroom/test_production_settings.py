@@ -34,6 +34,7 @@ print(json.dumps({
     "db_options": settings.DATABASES["default"].get("OPTIONS", {}),
     "conn_max_age": settings.DATABASES["default"]["CONN_MAX_AGE"],
     "log_level": settings.LOGGING["root"]["level"],
+    "log_stream": settings.LOGGING["handlers"]["console"]["stream"],
     "script_src": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"],
     "img_src": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"],
     "middleware": settings.MIDDLEWARE,
@@ -87,6 +88,7 @@ def test_without_scale_out_variables_the_site_runs_on_one_machine():
     assert found["db_options"] == {"connect_timeout": 3}
     assert found["conn_max_age"] == 60
     assert found["log_level"] == "INFO"
+    assert found["log_stream"] == "ext://sys.stdout"
     assert found["script_src"] == ["'self'"]  # no unsafe-inline for scripts
     assert "newsroom.csp.SiteCSPMiddleware" in found["middleware"]
     assert found["middleware"][-1] == "newsroom.unavailable.DatabaseUnavailableMiddleware"
@@ -102,6 +104,7 @@ def test_each_variable_switches_on_its_part():
         SEARCH_URL="http://search.internal:9200",
         DATABASE_CONNECT_TIMEOUT="2",
         LOG_LEVEL="warning",
+        LOG_STREAM="stderr",
     )
     assert found["cache"] == "django_redis.cache.RedisCache"
     assert found["cache_options"]["IGNORE_EXCEPTIONS"] is True
@@ -119,6 +122,7 @@ def test_each_variable_switches_on_its_part():
     assert found["search"]["URLS"] == ["http://search.internal:9200"]
     assert found["db_options"] == {"connect_timeout": 2}
     assert found["log_level"] == "WARNING"
+    assert found["log_stream"] == "ext://sys.stderr"
 
 
 def test_cache_lifetimes_can_be_overridden_with_redis():
