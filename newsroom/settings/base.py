@@ -168,18 +168,13 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
 
-# Reader pages (conflicts/caching.py): anonymous GETs of live public pages are
-# `public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_S_MAXAGE`; browsers keep them
-# briefly, a shared cache (CDN) longer, and publishing purges it (newsroom/purge.py).
-PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
-PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600"))
 
-
-# Content-Security-Policy (django-csp 4), in every environment so development and the
-# browser tests meet what production sends. Scripts only from our own origin: no inline
-# script runs, on the public site or in the admin. Styles allow inline ones because
-# Wagtail's admin sets style="..." from its templates and JavaScript (the public templates
-# have none). Images and media may also come from the S3 or CDN domain.
+# Content-Security-Policy (django-csp 4, newsroom/csp.py), in every environment so
+# development and the browser tests meet what production sends. Scripts only from our own
+# origin: no inline script runs on readers' pages (Wagtail's admin gets one allowance, in
+# newsroom/csp.py). Styles allow inline ones because Wagtail's admin sets style="..." from
+# its templates and JavaScript (the public templates have none). Images and media may also
+# come from the S3 or CDN domain.
 def _origins(name: str) -> list[str]:
     return [o.strip() for o in os.environ.get(name, "").split(",") if o.strip()]
 
@@ -203,3 +198,10 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
+
+
+# Reader pages (conflicts/caching.py): anonymous GETs of live public pages are
+# `public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_S_MAXAGE`; browsers keep them
+# briefly, a shared cache (CDN) longer, and publishing purges it (newsroom/purge.py).
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600"))
