@@ -320,6 +320,16 @@ def verdict(args, result) -> tuple[bool, list[str]]:
     return not broken, broken
 
 
+def log_lines(path: Path) -> dict[str, int]:
+    """How many lines the server logged, by level and logger ("WARNING newsroom.unavailable")."""
+    counts = Counter()
+    for line in path.read_text(errors="replace").splitlines():
+        parts = line.split()
+        if len(parts) > 3 and parts[2] in ("WARNING", "ERROR", "CRITICAL"):
+            counts[f"{parts[2]} {parts[3]}"] += 1
+    return dict(counts.most_common())
+
+
 def drive(args, urls, key, running) -> tuple[list, tuple | None]:
     records: list = []
     stop = threading.Event()
@@ -359,6 +369,7 @@ def main(argv=None) -> int:
         records, outage = drive(args, urls, key, running)
         result = report(args, records, outage)
         result["server_log"] = str(running["log"].relative_to(BASE_DIR))
+        result["server_log_lines"] = log_lines(running["log"])
     print(json.dumps(result, indent=2))  # noqa: T201
     return 0 if result["holds"] else 1
 

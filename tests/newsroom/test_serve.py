@@ -4,6 +4,7 @@ with the security headers, and hashed static files compressed with far-future ca
 import http.client
 import os
 import re
+import runpy
 import socket
 import subprocess
 import sys
@@ -128,3 +129,16 @@ def test_hashed_static_files_are_compressed_and_cached_for_ever(server):
     plain, content = get(server, stylesheet[1])
     assert plain.getheader("Content-Encoding") is None
     assert b"{" in content
+
+
+def test_gunicorn_takes_its_sizes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("WEB_CONCURRENCY", "7")
+    monkeypatch.setenv("GUNICORN_THREADS", "3")
+    monkeypatch.setenv("PORT", "8123")
+    monkeypatch.delenv("BIND", raising=False)
+
+    config = runpy.run_path(str(BASE_DIR / "newsroom" / "gunicorn.conf.py"))
+
+    assert (config["worker_class"], config["workers"], config["threads"]) == ("gthread", 7, 3)
+    assert config["bind"] == "0.0.0.0:8123"
+    assert config["wsgi_app"] == "newsroom.wsgi:application"

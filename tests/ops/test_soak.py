@@ -69,6 +69,8 @@ def test_the_outage_is_503s_then_the_site_recovers_by_itself(report):
     assert set(found["phases"]["after"]["statuses"]) == {"200"}
     assert found["500"] == 0
     assert found["dropped_connections"] == 0
+    # The server said why: one warning per 503 (newsroom/unavailable.py).
+    assert found["server_log_lines"]["WARNING newsroom.unavailable"] == found["statuses"]["503"]
 
 
 def test_every_kind_is_read_and_timed(report):
