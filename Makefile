@@ -13,6 +13,8 @@ MANAGE := $(PY) manage.py
 help:
 	@echo "make run   set up, load the demo story and serve it on http://127.0.0.1:$(PORT)/"
 	@echo "make test  lint, Django checks, migrations check and the whole test suite"
+	@echo "make serve production server: gunicorn, production settings (README, Running in production)"
+	@echo "make soak  50 readers for 60 s against gunicorn; ARGS=\"--faults postgres|redis\""
 
 var/uv/bin/uv:
 	python3 -m venv var/uv
@@ -50,3 +52,17 @@ clean:
 .PHONY: bench
 bench: setup
 	$(PY) -m bench.run $(ARGS)
+
+# Production serving (README, "Running in production"): production settings from the
+# environment (SECRET_KEY and ALLOWED_HOSTS at least), static files collected (hashed and
+# compressed), then gunicorn with newsroom/gunicorn.conf.py.
+.PHONY: serve soak
+PROD := DJANGO_SETTINGS_MODULE=newsroom.settings.production
+serve: setup
+	$(PROD) $(MANAGE) collectstatic --no-input -v0
+	$(PROD) $(UV) run --frozen gunicorn -c newsroom/gunicorn.conf.py
+
+# 50 readers for 60 s against gunicorn and the demo data (ops/soak.py, docs/operations.md);
+# ARGS="--faults postgres" or "--faults redis" cuts that service in the middle.
+soak: setup
+	$(PY) -m ops.soak $(ARGS)

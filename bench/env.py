@@ -22,6 +22,7 @@ def bench_environ(database: str, **extra: str) -> dict[str, str]:
         ALLOWED_HOSTS=HOSTS,
         API_DEFAULT_RATE="100000000/hour",  # measure the API, not the throttle's refusals
         PYTHONUNBUFFERED="1",
+        LOG_STREAM="stderr",  # the corpus builder's JSON comes on stdout
     )
     env.update(extra)
     return env

@@ -1,9 +1,19 @@
-"""Throttling per key: the partner's own rate, or the default (settings.API_DEFAULT_RATE)."""
+"""Throttling per key: the partner's own rate, or the default (settings.API_DEFAULT_RATE).
+
+Counts live in the cache named by settings.API_THROTTLE_CACHE (default "default"; Redis in
+production). When that cache fails, the request is let through and the failure logged:
+an outage of the counter must neither lock partners out nor answer 500.
+"""
+
+import logging
 
 from django.conf import settings
+from django.core.cache import caches
 from rest_framework.throttling import SimpleRateThrottle
 
 PERIODS = {"s": "second", "m": "minute", "h": "hour", "d": "day"}
+
+logger = logging.getLogger(__name__)
 
 
 def parse_rate_or_error(rate: str) -> str | None:
@@ -19,6 +29,10 @@ class PartnerRateThrottle(SimpleRateThrottle):
 
     scope = "partner"
 
+    @property
+    def cache(self):
+        return caches[getattr(settings, "API_THROTTLE_CACHE", "default")]
+
     def get_rate(self):
         return getattr(settings, "API_DEFAULT_RATE", "1000/hour")
 
@@ -27,7 +41,11 @@ class PartnerRateThrottle(SimpleRateThrottle):
         if own_rate:
             self.rate = own_rate
             self.num_requests, self.duration = self.parse_rate(own_rate)
-        return super().allow_request(request, view)
+        try:
+            return super().allow_request(request, view)
+        except Exception as error:  # noqa: BLE001  any cache backend's connection error
+            logger.warning("API throttle not counted, cache unavailable: %r", error)
+            return True
 
     def get_cache_key(self, request, view):
         ident = getattr(request.auth, "throttle_ident", None)

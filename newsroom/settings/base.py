@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "newsroom.csp.SiteCSPMiddleware",
     "newsroom.caching.NoStoreByDefaultMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -57,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Innermost, so it sees every view's database errors: a 503 while the database is down.
+    "newsroom.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -112,6 +116,12 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
+# Editors' avatars are not fetched from Gravatar: no third party learns who uses the admin,
+# and the CSP keeps images to our own origin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor does the dashboard ask releases.wagtail.org for new versions: upgrades go through
+# uv.lock, and the CSP keeps connections to our own origin.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # conflicts: keep built sidebars this many seconds in the default cache (0 = off). Only with
 # a cache every app server shares (Redis): see conflicts/sidebar_cache.py.
@@ -157,6 +167,38 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+
+
+# Content-Security-Policy (django-csp 4, newsroom/csp.py), in every environment so
+# development and the browser tests meet what production sends. Scripts only from our own
+# origin: no inline script runs on readers' pages (Wagtail's admin gets one allowance, in
+# newsroom/csp.py). Styles allow inline ones because Wagtail's admin sets style="..." from
+# its templates and JavaScript (the public templates have none). Images and media may also
+# come from the S3 or CDN domain.
+def _origins(name: str) -> list[str]:
+    return [o.strip() for o in os.environ.get(name, "").split(",") if o.strip()]
+
+
+_MEDIA_ORIGINS = _origins("CSP_MEDIA_ORIGINS")
+if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+    _MEDIA_ORIGINS.append(f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *_MEDIA_ORIGINS],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *_origins("CSP_FRAME_ORIGINS")],
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
+
 
 # Reader pages (conflicts/caching.py): anonymous GETs of live public pages are
 # `public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_S_MAXAGE`; browsers keep them

@@ -40,6 +40,7 @@ CACHES = {
         "KEY_PREFIX": os.environ.get("BENCH_CACHE_PREFIX", "bench"),
     }
 }
+API_THROTTLE_CACHE = "default"  # production's separate "throttle" alias is not defined here
 CONFLICTS_SIDEBAR_CACHE_SECONDS = 0 if os.environ.get("BENCH_SIDEBAR_CACHE") == "0" else 300
 CONFLICTS_API_CACHE_SECONDS = 0 if os.environ.get("BENCH_API_CACHE") == "0" else 300
 

@@ -1,0 +1,1 @@
+"""Operations tooling: the soak test (`make soak`) and the relay it cuts services with."""
