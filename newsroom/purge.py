@@ -9,6 +9,7 @@ Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE). Actors and claims are 
 plugin's (conflicts/purge.py); this module adds their feeds, which the host owns.
 """
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -35,11 +36,7 @@ def article_purge_batch(article) -> PurgeBatch:
     paths = [*feed_paths("site"), *feed_paths("section", section.slug)]
     if article.explainer_id:
         shows_it |= Q(pk=article.explainer_id)
-        shows_it |= Q(
-            pk__in=ArticlePage.objects.filter(explainer_id=article.explainer_id)
-            .exclude(pk=article.pk)
-            .values("pk")
-        )
+        shows_it |= Q(pk__in=latest_on_conflict(article))
         explainer_slug = Page.objects.filter(pk=article.explainer_id).values_list("slug", flat=True)
         paths += [path for slug in explainer_slug for path in feed_paths("conflict", slug)]
     batch.add_pages(Page.objects.live().filter(shows_it))
@@ -56,6 +53,19 @@ def article_purge_batch(article) -> PurgeBatch:
     paths += tag_paths(article)
     add_site_paths(batch, paths)
     return batch
+
+
+def latest_on_conflict(article):
+    """The other live stories on article's conflict whose sidebars list it ("more on this
+    conflict"): every one of them, but only the newest settings.PURGE_CONFLICT_STORIES are
+    purged; older ones, read rarely, expire after PAGE_CACHE_S_MAXAGE."""
+    return (
+        ArticlePage.objects.live()
+        .filter(explainer_id=article.explainer_id)
+        .exclude(pk=article.pk)
+        .order_by("-display_date")
+        .values("pk")[: settings.PURGE_CONFLICT_STORIES]
+    )
 
 
 def tag_paths(article) -> list[str]:

@@ -208,3 +208,6 @@ PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600"))
 # A story going live shifts every numbered page of its section and tags; the first
 # PURGE_NUMBERED_PAGES of each are purged, deeper ones expire after PAGE_CACHE_S_MAXAGE.
 PURGE_NUMBERED_PAGES = int(os.environ.get("PURGE_NUMBERED_PAGES", "10"))
+# A story going live shows in the sidebar ("more on this conflict") of every other story on
+# its conflict; the newest PURGE_CONFLICT_STORIES of them are purged, older ones expire.
+PURGE_CONFLICT_STORIES = int(os.environ.get("PURGE_CONFLICT_STORIES", "50"))

@@ -102,6 +102,21 @@ def test_a_section_purges_every_numbered_page(site_tree, purged):
     assert section_urls == {f"{SITE}/analysis/?page=2", f"{SITE}/analysis/?page=3"}
 
 
+def test_only_the_newest_other_stories_on_the_conflict_are_purged(world, purged, settings):
+    settings.PURGE_CONFLICT_STORIES = 1
+    ArticlePageFactory(
+        parent=world["story"].get_parent(),
+        slug="newest",
+        explainer=world["explainer"],
+        display_date="2030-01-01T12:00:00Z",
+    )
+
+    world["story"].save_revision().publish()
+
+    assert f"{SITE}/news/newest/" in purged
+    assert f"{SITE}/news/other-story/" not in purged  # older: it expires instead
+
+
 def test_only_the_first_numbered_pages_are_purged(site_tree, purged, settings):
     settings.PURGE_NUMBERED_PAGES = 2  # a section of 3 pages: page 3 waits for expiry
     section = SectionPageFactory(parent=site_tree.home, slug="analysis", title="Analysis")
