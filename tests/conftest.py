@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 import pytest
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
 
 from tests.factories import ConflictIndexPageFactory, HomePageFactory, SectionPageFactory
 
@@ -31,14 +32,22 @@ class SiteTree:
 
 @pytest.fixture
 def site_tree(db) -> SiteTree:
-    """Replace Wagtail's welcome page with our HomePage, as load_demo does."""
+    """Replace Wagtail's welcome page with our HomePage, as load_demo does. After a
+    transactional test's flush (which wipes what Wagtail's migrations made), make the
+    locale, the tree's root and the default site again."""
     root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePageFactory(parent=root, slug="home-page")
-    site = Site.objects.get(is_default_site=True)
-    old_root = site.root_page
-    site.root_page = home
-    site.save()
-    old_root.delete()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    else:
+        old_root = site.root_page
+        site.root_page = home
+        site.save()
+        old_root.delete()
     news = SectionPageFactory(parent=home, slug="news")
     conflicts = ConflictIndexPageFactory(parent=home, slug="conflicts")
     return SiteTree(home=home, news=news, conflicts=conflicts)

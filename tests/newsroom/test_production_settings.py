@@ -43,7 +43,10 @@ print(json.dumps({
 
 
 def run(args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in SAMPLE_ENV and k != "REDIS_URL"}
+    # Not inherited: the sample's own variables, REDIS_URL, and the async-safety switch the
+    # browser tests set for Playwright in this process (check --deploy rightly flags it).
+    inherited = set(SAMPLE_ENV) | {"REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in inherited}
     return subprocess.run(  # noqa: S603
         [sys.executable, *args],
         cwd=BASE_DIR,

@@ -98,8 +98,7 @@ def get(server, path, **headers):
     return response, body
 
 
-# serialized_rollback: Wagtail's root page and site survive the flush for later tests.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_page_is_served_with_production_headers(server, site_tree):
     response, body = get(server, "/", **{"X-Forwarded-Proto": "https"})
 
@@ -113,7 +112,7 @@ def test_a_page_is_served_with_production_headers(server, site_tree):
     assert response.getheader("Referrer-Policy") == "strict-origin-when-cross-origin"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_hashed_static_files_are_compressed_and_cached_for_ever(server):
     _, body = get(server, "/")
     stylesheet = re.search(r'href="(/static/newsroom/css/site\.[0-9a-f]{12}\.css)"', body.decode())
