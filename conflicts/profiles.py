@@ -30,19 +30,22 @@ def host_page_models() -> list[type]:
     ]
 
 
-def _stories(filter_for_model, limit: int = 20) -> list:
-    """Live, public host pages matching filter_for_model(model) -> Q-kwargs, newest first."""
+def _stories(filter_for_model, limit: int = 20, through_links: bool = False) -> list:
+    """Live, public host pages matching filter_for_model(model) -> Q-kwargs, newest first.
+
+    through_links: the filter joins link rows, which may repeat a page; the pages are then
+    matched by a subquery (DISTINCT over every column would sort all the matches). A direct
+    filter (explainer=...) lets PostgreSQL walk an (explainer, date) index and stop at limit.
+    """
     stories = []
     for model in host_page_models():
         order_field = model.context_date_field
-        qs = (
-            model.objects.live()
-            .public()
-            .filter(**filter_for_model(model))
-            .distinct()
-            .order_by(f"-{order_field}")[:limit]
-        )
-        stories.extend(qs)
+        if through_links:
+            matching = {"pk__in": model.objects.filter(**filter_for_model(model)).values("pk")}
+        else:
+            matching = filter_for_model(model)
+        qs = model.objects.live().public().filter(**matching).order_by(f"-{order_field}")
+        stories.extend(qs[:limit])
     stories.sort(key=lambda p: p.get_context_date(), reverse=True)
     return stories[:limit]
 
@@ -69,7 +72,9 @@ def actor_profile(actor, preview: bool = False) -> dict:
         "affiliations": list(affiliations.select_related("organisation")),
         "members": list(members.select_related("actor")),
         "claims": [claim_card(claim) for claim in claims],
-        "stories": [] if preview else _stories(lambda m: {"actor_links__actor": actor}),
+        "stories": []
+        if preview
+        else _stories(lambda m: {"actor_links__actor": actor}, through_links=True),
     }
 
 
@@ -91,7 +96,7 @@ def claim_profile(claim) -> dict:
         "sources": list(claim.claim_sources.select_related("source")),
         "relations": list(relations),
         "inbound_relations": list(inbound),
-        "stories": _stories(lambda m: {"claim_links__claim": claim}),
+        "stories": _stories(lambda m: {"claim_links__claim": claim}, through_links=True),
     }
 
 

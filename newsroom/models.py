@@ -160,6 +160,11 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
 
     class Meta:
         verbose_name = "article"
+        indexes = [
+            # The newest stories on a conflict (explainer pages, sidebars, purges) read
+            # this index and stop at their limit instead of sorting every story.
+            models.Index(fields=["explainer", "-display_date"], name="article_conflict_newest"),
+        ]
 
     @property
     def section(self):
