@@ -62,6 +62,16 @@ def select_last_characters(page, count):
         page.keyboard.press("Shift+ArrowLeft")
 
 
+def wait_for_entity_in_form(page, kind):
+    """Draftail writes the editor's state to the form's hidden input after a short pause:
+    saving before that would send the text without the link just made."""
+    page.wait_for_function(
+        "kind => [...document.querySelectorAll('input[type=hidden]')]"
+        ".some(input => input.value.includes(kind))",
+        arg=kind,
+    )
+
+
 def footer_action(page, name):
     """Open the footer's "More actions" menu (again, if a slow page closed it) and click name."""
     action = page.get_by_role("button", name=name, exact=True)
@@ -129,6 +139,7 @@ def test_an_editor_composes_links_fact_checks_and_publishes_a_story(page, admin_
     select_last_characters(page, len("They left on time."))
     page.locator(".Draftail-ToolbarButton[name=CLAIM]").first.click()
     choose_in_modal(page, "convoy", "The last convoy left on time")
+    wait_for_entity_in_form(page, "CLAIM")
     screenshot(page, "editor-body-with-mentions")
 
     # Save the draft first: Wagtail autosaves while the editor types, and the footer's
