@@ -187,11 +187,11 @@ def test_an_editor_links_a_suggested_actor_with_one_click(page, admin_url):
 
     page.goto(admin_url + f"/admin/pages/{story.pk}/edit/")
     panel = page.locator("[data-actor-suggestions]")
-    assert panel.get_by_text("named as “The Kremlin”").is_visible()
+    expect(panel.get_by_text("named as “The Kremlin”")).to_be_visible()
     panel.get_by_role("button", name="Link The Kremlin").click()
-    assert panel.get_by_text("added to the key actors").is_visible()
+    expect(panel.get_by_text("added to the key actors")).to_be_visible()
     page.get_by_role("button", name="Save draft").click()
-    page.wait_for_load_state()
+    page.get_by_text(re.compile(r"Page '.+' has been updated")).first.wait_for()
 
     draft = ArticlePage.objects.get(pk=story.pk).get_latest_revision_as_object()
     assert kremlin.pk in [link.actor_id for link in draft.actor_links.all()]
