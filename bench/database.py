@@ -27,6 +27,15 @@ def exists(name: str) -> bool:
         return bool(conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
 
 
+def server_answers() -> bool:
+    """True when the PostgreSQL server at BENCH_POSTGRES accepts a connection."""
+    try:
+        exists("postgres")
+    except psycopg.OperationalError:
+        return False
+    return True
+
+
 def drop(name: str) -> None:
     with _admin() as conn:
         conn.execute(

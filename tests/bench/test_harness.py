@@ -12,7 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from bench import database
@@ -22,16 +21,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DB = f"newsroom_bench_selftest_{os.getpid()}"
 
 
-def postgres_answers() -> bool:
-    try:
-        database.exists("postgres")
-    except psycopg.OperationalError:
-        return False
-    return True
-
-
 pytestmark = pytest.mark.skipif(
-    not postgres_answers(), reason="the benchmark needs PostgreSQL (BENCH_POSTGRES)"
+    not database.server_answers(), reason="the benchmark needs PostgreSQL (BENCH_POSTGRES)"
 )
 
 
