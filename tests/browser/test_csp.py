@@ -3,12 +3,11 @@ Chromium reports no violation on the public story, the admin login, the page edi
 preview, and their scripts run."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from newsroom.models import ArticlePage
+from tests.browser.admin import create_editor, log_in
 
-PASSWORD = "a-long-test-password"  # noqa: S105
 STORY = "russian-peacekeepers-leave-karabakh"
 # Collects every violation the page reports, from before its first script runs.
 LISTEN = """
@@ -22,7 +21,7 @@ document.addEventListener("securitypolicyviolation", (e) => {
 @pytest.fixture
 def site(live_server, transactional_db):
     call_command("load_demo", verbosity=0)  # the live server needs committed data
-    get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
+    create_editor()
     return live_server.url
 
 
@@ -79,11 +78,7 @@ def test_an_inline_script_would_be_reported(tab, site):
 
 
 def test_the_admin_login_and_page_editor_run_under_the_policy(tab, site):
-    tab.goto(site + "/admin/login/")
-    tab.get_by_label("Username").fill("editor")
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url("**/admin/")
+    log_in(tab, site)
     assert violations(tab) == []
 
     story = ArticlePage.objects.get(slug=STORY)

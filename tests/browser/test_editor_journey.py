@@ -5,15 +5,13 @@ import re
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from conflicts.models import Actor, Claim
 from newsroom.models import ArticlePage, SectionPage
-
-PASSWORD = "a-long-test-password"  # noqa: S105
+from tests.browser.admin import create_editor, log_in
 
 
 def restore_roles_and_workflow():
@@ -34,16 +32,8 @@ def admin_url(live_server, transactional_db):
     call_command("load_demo", verbosity=0)  # the site first: the roles' permissions need it
     restore_roles_and_workflow()
     call_command("load_demo", verbosity=0)  # puts the news section on the workflow
-    get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
+    create_editor()
     return live_server.url
-
-
-def log_in(page, base):
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
 
 
 def publish_snippet(page):
