@@ -119,10 +119,13 @@ def django_command(args, module_args, stdin=None, **extra) -> str:
 def ensure_corpus(args) -> dict:
     label = corpus.corpus_label(args)
     if not args.rebuild and database.corpus_label(args.database) == label:
-        log(f"corpus present in {args.database}")
+        log(f"corpus present in {args.database}; applying any new migrations")
+        django_command(args, ["manage.py", "migrate", "--no-input", "-v0"])
+        database.tune(args.database)
         return {"database": args.database, "built_now": False, **json.loads(label)}
     log(f"building the corpus in {args.database}")
     database.create_migrated(args.database, log)
+    database.tune(args.database)
     proc = subprocess.run(  # noqa: S603
         [
             sys.executable,
@@ -181,17 +184,15 @@ def server(args, name: str):
     """gunicorn with the bench settings on a free loopback port; stopped on exit."""
     port = free_port()
     extra = dict(SERVERS[name], BENCH_CACHE_PREFIX=f"bench-{uuid.uuid4().hex[:8]}")
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "newsroom.wsgi:application",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={args.workers}",
-        "--worker-class=sync",
-        "--timeout=120",
-        "--log-level=warning",
-    ]
+    # Production's own gunicorn configuration (`make serve`), on a loopback port, quiet.
+    extra.update(
+        BIND=f"127.0.0.1:{port}",
+        WEB_CONCURRENCY=str(args.workers),
+        GUNICORN_TIMEOUT="120",
+        GUNICORN_ACCESS_LOG="0",
+        LOG_LEVEL="warning",
+    )
+    command = [sys.executable, "-m", "gunicorn", "--config=newsroom/gunicorn.conf.py"]
     proc = subprocess.Popen(command, cwd=BASE_DIR, env=env(args, **extra))  # noqa: S603
     url = f"http://127.0.0.1:{port}"
     try:

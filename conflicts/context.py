@@ -23,6 +23,8 @@ MORE_STORIES = 5
 
 @dataclass
 class ExplainerCard:
+    id: int
+    slug: str
     title: str
     url: str
     summary: str
@@ -34,6 +36,7 @@ class ExplainerCard:
 
 @dataclass
 class ActorCard:
+    id: int
     name: str
     slug: str
     url: str
@@ -41,6 +44,7 @@ class ActorCard:
     kind_label: str
     description: str
     wikidata_id: str
+    mentioned: bool = False  # named in the story's text, not linked by an editor
 
 
 @dataclass
@@ -58,6 +62,7 @@ class SourceRef:
 
 @dataclass
 class ClaimCard:
+    id: int
     statement: str
     slug: str
     url: str
@@ -68,6 +73,7 @@ class ClaimCard:
     verdict_label: str
     verdict_explanation: str
     sources: list[SourceRef]
+    mentioned: bool = False  # referred to in the story's text, not linked by an editor
 
 
 @dataclass
@@ -102,8 +108,9 @@ class RelatedContext:
         return asdict(self)
 
 
-def actor_card(actor) -> ActorCard:
+def actor_card(actor, mentioned: bool = False) -> ActorCard:
     return ActorCard(
+        id=actor.pk,
         name=actor.name,
         slug=actor.slug,
         url=actor.get_absolute_url(),
@@ -111,6 +118,7 @@ def actor_card(actor) -> ActorCard:
         kind_label=actor.get_kind_display(),
         description=actor.description,
         wikidata_id=actor.wikidata_id,
+        mentioned=mentioned,
     )
 
 
@@ -129,9 +137,10 @@ def source_ref(claim_source) -> SourceRef:
     )
 
 
-def claim_card(claim) -> ClaimCard:
+def claim_card(claim, mentioned: bool = False) -> ClaimCard:
     """A claim as readers see it; expects claimant selected and claim_sources prefetched."""
     return ClaimCard(
+        id=claim.pk,
         statement=claim.statement,
         slug=claim.slug,
         url=claim.get_absolute_url(),
@@ -142,11 +151,14 @@ def claim_card(claim) -> ClaimCard:
         verdict_label=claim.get_verdict_display(),
         verdict_explanation=claim.verdict_explanation,
         sources=[source_ref(cs) for cs in claim.claim_sources.all()],
+        mentioned=mentioned,
     )
 
 
 def explainer_card(explainer, request=None) -> ExplainerCard:
     return ExplainerCard(
+        id=explainer.pk,
+        slug=explainer.slug,
         title=explainer.title,
         url=explainer.get_url(request),
         summary=explainer.summary,
@@ -212,7 +224,8 @@ def related_context(page, request=None) -> RelatedContext:
     ]
     context.actors = [actor_card(link.actor) for link in actor_links if link.show_in_sidebar]
     context.actors += [
-        actor_card(a) for a in mentioned(page, "actor", {link.actor_id for link in actor_links})
+        actor_card(a, mentioned=True)
+        for a in mentioned(page, "actor", {link.actor_id for link in actor_links})
     ]
 
     claim_links = [
@@ -228,7 +241,8 @@ def related_context(page, request=None) -> RelatedContext:
     ]
     context.claims = [claim_card(link.claim) for link in claim_links if link.show_in_sidebar]
     context.claims += [
-        claim_card(c) for c in mentioned(page, "claim", {link.claim_id for link in claim_links})
+        claim_card(c, mentioned=True)
+        for c in mentioned(page, "claim", {link.claim_id for link in claim_links})
     ]
 
     if not page.explainer_id:

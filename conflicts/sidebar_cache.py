@@ -24,6 +24,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 
 GENERATION_KEY = "conflicts:sidebar:generation"
+# Part of every key: raise it when the cached dataclasses (conflicts.context) change shape,
+# so a release never reads a sidebar pickled by the one before it.
+FORMAT = 2
 
 
 def cache_seconds() -> int:
@@ -47,7 +50,7 @@ def start_new_generation() -> None:
 def cache_key(page, request, generation: str, kind: str = "data") -> str:
     published = page.last_published_at.timestamp() if page.last_published_at else ""
     host = request.get_host() if request is not None else ""
-    return f"conflicts:sidebar:{kind}:{generation}:{page.pk}:{published}:{host}"
+    return f"conflicts:sidebar:{FORMAT}:{kind}:{generation}:{page.pk}:{published}:{host}"
 
 
 def cached_sidebar_html(page, request, render) -> str:

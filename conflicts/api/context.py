@@ -114,7 +114,7 @@ def _add_mentions(pages, contexts, linked) -> None:
         found = live_mentions(kind, sorted(wanted)) if wanted else {}
         for page in pages:
             getattr(contexts[page.pk], attribute).extend(
-                card(found[pk])
+                card(found[pk], mentioned=True)
                 for pk in mentioned[page.pk][kind]
                 if pk in found and pk not in linked[page.pk][kind]
             )

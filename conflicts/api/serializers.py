@@ -233,6 +233,8 @@ class SitePathField(serializers.CharField):
 
 
 class ExplainerCardSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The explainer's id in /api/v1/explainers/.")
+    slug = serializers.CharField()
     title = serializers.CharField()
     url = SitePathField()
     summary = serializers.CharField()
@@ -242,7 +244,11 @@ class ExplainerCardSerializer(serializers.Serializer):
     last_reviewed = serializers.DateField(allow_null=True)
 
 
+MENTIONED_HELP = "True when the story's text names it and no editor linked it."
+
+
 class ActorCardSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The actor's id in /api/v1/actors/.")
     name = serializers.CharField()
     slug = serializers.CharField()
     url = SitePathField(help_text="The actor's public profile.")
@@ -250,6 +256,12 @@ class ActorCardSerializer(serializers.Serializer):
     kind_label = serializers.CharField()
     description = serializers.CharField(help_text="One line, e.g. the actor's role.")
     wikidata_id = serializers.CharField(help_text="Q + digits, or empty.")
+
+
+class KeyActorSerializer(ActorCardSerializer):
+    """An actor in the sidebar's "Key actors": linked by an editor, or named in the text."""
+
+    mentioned = serializers.BooleanField(help_text=MENTIONED_HELP)
 
 
 class SourceRefSerializer(serializers.Serializer):
@@ -265,6 +277,7 @@ class SourceRefSerializer(serializers.Serializer):
 
 
 class ClaimCardSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The claim's id in /api/v1/claims/.")
     statement = serializers.CharField()
     slug = serializers.CharField()
     url = SitePathField(help_text="The claim's public page.")
@@ -275,6 +288,7 @@ class ClaimCardSerializer(serializers.Serializer):
     verdict_label = serializers.CharField()
     verdict_explanation = serializers.CharField()
     sources = SourceRefSerializer(many=True)
+    mentioned = serializers.BooleanField(help_text=MENTIONED_HELP)
 
 
 class TimelineEntrySerializer(serializers.Serializer):
@@ -294,7 +308,9 @@ class RelatedContextSerializer(serializers.Serializer):
     """What the related-context sidebar shows (conflicts.context.RelatedContext)."""
 
     explainer = ExplainerCardSerializer(allow_null=True, help_text="Null without a public one.")
-    actors = ActorCardSerializer(many=True, help_text="Key actors, in editor order.")
+    actors = KeyActorSerializer(
+        many=True, help_text="Key actors: those linked, in editor order, then those named."
+    )
     claims = ClaimCardSerializer(many=True, help_text="Claims with claimant, verdict, sources.")
     timeline_before = TimelineEntrySerializer(
         many=True, help_text="The explainer's events up to the story's date, oldest first."

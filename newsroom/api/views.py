@@ -16,14 +16,12 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from conflicts.api.common import BySlugMixin, PublicReadOnlyViewSet, StrictQueryMixin, updated_at
-from conflicts.api.querysets import public_claims, public_explainers
 from newsroom.api import serializers
 from newsroom.api.filters import ArticleFilter, WithdrawalFilter
 from newsroom.api.ninjs import NinjsSerializer, article_ninjs
 from newsroom.models import (
     ArticleActorLink,
     ArticleByline,
-    ArticleClaimLink,
     ArticlePage,
     SectionPage,
     Withdrawal,
@@ -57,7 +55,8 @@ class NinjsRenderer(JSONRenderer):
 
 
 def articles_for_api(request):
-    """Live, public articles with what the list shows, in a fixed number of queries."""
+    """Live, public articles with what the list shows, in a fixed number of queries (the
+    links come with the related context: serializers.ArticleListSerializer)."""
     queryset = (
         ArticlePage.objects.live()
         .public()
@@ -65,19 +64,6 @@ def articles_for_api(request):
         .prefetch_related(
             Prefetch("bylines", queryset=ArticleByline.objects.select_related("author")),
             "tags",
-            Prefetch("explainer", queryset=public_explainers().only("id", "slug", "title")),
-            Prefetch(
-                "actor_links",
-                queryset=ArticleActorLink.objects.filter(
-                    show_in_sidebar=True, actor__live=True
-                ).select_related("actor"),
-            ),
-            Prefetch(
-                "claim_links",
-                queryset=ArticleClaimLink.objects.filter(
-                    show_in_sidebar=True, claim__in=public_claims()
-                ).select_related("claim"),
-            ),
         )
         .annotate(updated_at=updated_at())
     )
@@ -137,7 +123,12 @@ class ArticleViewSet(BySlugMixin, PublicReadOnlyViewSet):
         return articles_for_api(self.request)
 
     def filter_detail_queryset(self):
-        return self.get_queryset().prefetch_related("corrections")
+        linked_actors = ArticleActorLink.objects.filter(show_in_sidebar=True, actor__live=True)
+        return self.get_queryset().prefetch_related(
+            "corrections",
+            # ninjs names the story's people and organisations: the public actors linked.
+            Prefetch("actor_links", queryset=linked_actors.select_related("actor")),
+        )
 
     def detail_response(self, article):
         data = self.get_serializer(article).data

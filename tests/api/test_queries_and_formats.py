@@ -14,15 +14,14 @@ from tests.factories import ActorFactory, ClaimFactory, TimelineEventFactory
 
 # key + partner, partner's sections, partner's conflicts (authentication)
 AUTH = 3
-# view restrictions, articles, bylines, tags, view restrictions again and the public
-# explainers, actor links, claim links (the compact `context`), the sections of the page,
-# then every article's related context at once (conflicts.api.context.related_contexts):
-# actor links, claim links, claim sources, view restrictions and explainers, timelines,
-# view restrictions and more stories; and the site, for full URLs
-LIST_QUERIES = AUTH + 9 + 8 + 1
-# the list's 9 for one article, corrections, the site, the sidebar's 8
-# (conflicts.context.related_context) and the body's snippet blocks
-DETAIL_QUERIES = AUTH + 19
+# view restrictions, articles, bylines, tags, the sections of the page, then every
+# article's related context at once (conflicts.api.context.related_contexts): actor links,
+# claim links, claim sources, view restrictions and explainers, timelines, view restrictions
+# and more stories (the compact `context` is read off it); and the site, for full URLs
+LIST_QUERIES = AUTH + 5 + 8 + 1
+# the list's 5 for one article, corrections, the linked actors (ninjs names them), the
+# site and the sidebar's 8 (conflicts.context.related_context)
+DETAIL_QUERIES = AUTH + 16
 
 
 def linked_story(site_tree, explainer, links):
