@@ -101,3 +101,54 @@ def test_bulk_context_equals_the_sidebar_for_every_story(site_tree, explainer):
 def test_no_pages_no_queries(db, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert related_contexts([]) == {}
+
+
+def test_partners_see_what_was_linked_apart_from_what_the_text_only_names(
+    api, site_tree, explainer
+):
+    linked, named, hidden = (ActorFactory(name=n) for n in ("Linked", "Named", "Hidden"))
+    linked_claim = ClaimFactory(claimant=linked, statement="Linked claim")
+    named_claim = ClaimFactory(claimant=named, statement="Named claim")
+    story = make_article(
+        site_tree, explainer=explainer, actors=[linked, hidden], claims=[linked_claim]
+    )
+    ArticleActorLink.objects.filter(page=story, actor=hidden).update(show_in_sidebar=False)
+    story.body = [
+        (
+            "paragraph",
+            f'<p><a linktype="actor" id="{named.pk}">Named</a> said '
+            f'<a linktype="claim" id="{named_claim.pk}">so</a>.</p>',
+        )
+    ]
+    story.save()
+
+    listed = api.get("/api/v1/articles/").json()["results"][0]
+    detail = api.get(f"/api/v1/articles/{story.pk}/").json()
+
+    for article in (listed, detail):
+        assert article["context"] == {
+            "explainer": {"id": explainer.pk, "slug": "nagorno-karabakh", "title": explainer.title},
+            "actors": [{"id": linked.pk, "slug": linked.slug, "name": "Linked"}],
+            "claims": [
+                {
+                    "id": linked_claim.pk,
+                    "slug": linked_claim.slug,
+                    "statement": "Linked claim",
+                    "verdict": linked_claim.verdict,
+                }
+            ],
+        }
+        sidebar = article["related_context"]
+        assert [(a["id"], a["name"], a["mentioned"]) for a in sidebar["actors"]] == [
+            (linked.pk, "Linked", False),
+            (named.pk, "Named", True),
+        ]
+        assert [(c["id"], c["statement"], c["mentioned"]) for c in sidebar["claims"]] == [
+            (linked_claim.pk, "Linked claim", False),
+            (named_claim.pk, "Named claim", True),
+        ]
+        assert "mentioned" not in sidebar["claims"][0]["claimant"]
+        assert (sidebar["explainer"]["id"], sidebar["explainer"]["slug"]) == (
+            explainer.pk,
+            "nagorno-karabakh",
+        )
