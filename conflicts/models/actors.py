@@ -4,7 +4,6 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
@@ -12,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from conflicts.paths import public_path
 from conflicts.slugs import unique_slug
 from conflicts.validators import safe_rich_text_validator, wikidata_id_validator
 
@@ -128,7 +128,7 @@ class Actor(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clu
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("conflicts:actor", kwargs={"slug": self.slug})
+        return public_path("conflicts:actor", self.slug)
 
     def get_preview_template(self, request, mode_name):
         return "conflicts/actor_detail.html"

@@ -3,7 +3,6 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
@@ -11,6 +10,7 @@ from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, Revisio
 from wagtail.search import index
 
 from conflicts.forms import ClaimForm
+from conflicts.paths import public_path
 from conflicts.slugs import unique_slug
 
 NO_SOURCE_MESSAGE = "Sources: add at least one source that shows this claim before publishing it."
@@ -128,7 +128,7 @@ class Claim(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Clu
         return super().publish(revision, *args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("conflicts:claim", kwargs={"slug": self.slug})
+        return public_path("conflicts:claim", self.slug)
 
     def get_preview_template(self, request, mode_name):
         return "conflicts/claim_detail.html"
