@@ -117,7 +117,9 @@ def shows_in_sidebars(model) -> bool:
 
 
 def on_change(sender, **kwargs):
-    if cache_seconds() and shows_in_sidebars(sender):
+    # Whatever the settings: the API's list cache and the host's search cache read this
+    # generation too, and may be on while the sidebar cache is off.
+    if shows_in_sidebars(sender):
         transaction.on_commit(start_new_generation)
 
 

@@ -1,9 +1,19 @@
-"""Site search: stories, explainers, actors (names and aliases) and claims."""
+"""Site search: stories, explainers, actors (names and aliases) and claims.
 
+With settings.SEARCH_CACHE_SECONDS > 0 the ranked ids of a query are kept in the default
+cache under the generation of conflicts/sidebar_cache.py, which starts anew when any page,
+actor, claim, source or link is saved or deleted: a query readers repeat while a story
+breaks is ranked once per change, and nothing unpublished is found from the cache. The
+page itself is never shared (no CDN caching): results must drop an unpublished story at once.
+"""
+
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from wagtail.search.backends import get_search_backend
@@ -11,6 +21,7 @@ from wagtail.search.backends import get_search_backend
 from conflicts.caching import set_reader_cache_headers
 from conflicts.models import Actor, ConflictExplainerPage
 from conflicts.profiles import live_claims
+from conflicts.sidebar_cache import current_generation
 from conflicts.validators import has_control_characters
 from newsroom.models import ArticlePage
 from newsroom.pagination import page_or_404
@@ -50,14 +61,11 @@ class SearchHits:
     """
 
     def __init__(self, query: str, kinds: list[SearchKind]):
-        backend = get_search_backend()
         # Double quotes mean nothing to a plain-string search, and SQLite's FTS5 syntax
         # breaks on a word holding one (Wagtail quotes each word): search the words alone.
-        words = query.replace('"', " ")
-        self.ranked = [
-            (kind, [o.pk for o in backend.search(words, kind.queryset.only("pk"))[:PER_TYPE]])
-            for kind in kinds
-        ]
+        words = " ".join(query.replace('"', " ").split())
+        ranked_ids = cached_ranking(words, kinds)
+        self.ranked = [(kind, ranked_ids[kind.name]) for kind in kinds]
 
     def count(self) -> int:
         return sum(len(ids) for _, ids in self.ranked)
@@ -78,6 +86,31 @@ class SearchHits:
                 ]
             offset += len(ids)
         return hits
+
+
+def rank(words: str, kinds: list[SearchKind]) -> dict[str, list[int]]:
+    """{kind name: the ids of its best PER_TYPE matches, best first}: one query per kind."""
+    backend = get_search_backend()
+    return {
+        kind.name: [o.pk for o in backend.search(words, kind.queryset.only("pk"))[:PER_TYPE]]
+        for kind in kinds
+    }
+
+
+def cached_ranking(words: str, kinds: list[SearchKind]) -> dict[str, list[int]]:
+    """rank(words, kinds), from the cache while nothing readers can find has changed."""
+    seconds = int(getattr(settings, "SEARCH_CACHE_SECONDS", 0) or 0)
+    if not seconds:
+        return rank(words, kinds)
+    # The backends ignore case, so "Karabakh" and "karabakh" share an entry.
+    digest = hashlib.sha256(words.lower().encode()).hexdigest()
+    names = ",".join(kind.name for kind in kinds)
+    key = f"newsroom:search:{current_generation()}:{names}:{digest}"
+    ranked = cache.get(key)
+    if ranked is None:
+        ranked = rank(words, kinds)
+        cache.set(key, ranked, seconds)
+    return ranked
 
 
 def search_everything(query: str, request=None) -> SearchHits:

@@ -128,6 +128,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 CONFLICTS_SIDEBAR_CACHE_SECONDS = int(os.environ.get("CONFLICTS_SIDEBAR_CACHE_SECONDS", "0"))
 # ... and partner API list answers (conflicts/api/response_cache.py), same rule.
 CONFLICTS_API_CACHE_SECONDS = int(os.environ.get("CONFLICTS_API_CACHE_SECONDS", "0"))
+# ... and the ranked ids of site searches (newsroom/search.py), same rule.
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "0"))
 # Our models (besides pages and the plugin's) whose changes show in the API's lists.
 CONFLICTS_CACHE_ALSO_DROPPED_BY = ["newsroom.Author", "taggit.Tag", "wagtailimages.Image"]
 

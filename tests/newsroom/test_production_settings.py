@@ -27,6 +27,7 @@ print(json.dumps({
     "throttle_cache": getattr(settings, "API_THROTTLE_CACHE", "default"),
     "sidebar_seconds": settings.CONFLICTS_SIDEBAR_CACHE_SECONDS,
     "api_seconds": settings.CONFLICTS_API_CACHE_SECONDS,
+    "search_seconds": settings.SEARCH_CACHE_SECONDS,
     "media_storage": type(default_storage).__name__,
     "media_url": default_storage.url("images/peskov.jpg"),
     "frontend_cache": {k: v["BACKEND"] for k, v in settings.WAGTAILFRONTENDCACHE.items()},
@@ -84,7 +85,8 @@ def test_it_refuses_to_start_without_secret_key_or_allowed_hosts():
 def test_without_scale_out_variables_the_site_runs_on_one_machine():
     found = production_settings()
     assert found["cache"] == "django.core.cache.backends.locmem.LocMemCache"
-    assert found["sidebar_seconds"] == 0  # a per-process cache must not keep sidebars
+    # a per-process cache must not keep sidebars, list answers or search rankings
+    assert (found["sidebar_seconds"], found["api_seconds"], found["search_seconds"]) == (0, 0, 0)
     assert found["media_storage"] == "FileSystemStorage"
     assert found["frontend_cache"] == {}
     assert found["search"]["BACKEND"] == "wagtail.search.backends.database"
@@ -113,7 +115,11 @@ def test_each_variable_switches_on_its_part():
     assert found["cache_options"]["IGNORE_EXCEPTIONS"] is True
     assert found["cache_options"]["SOCKET_TIMEOUT"] <= 0.5
     assert found["throttle_cache"] == "throttle"
-    assert (found["sidebar_seconds"], found["api_seconds"]) == (300, 300)
+    assert (found["sidebar_seconds"], found["api_seconds"], found["search_seconds"]) == (
+        300,
+        300,
+        300,
+    )
     assert found["media_storage"] == "S3Storage"
     assert found["media_url"] == "https://media.example.org/images/peskov.jpg"
     assert "https://media.example.org" in found["img_src"]  # the CSP lets pages show it
@@ -133,5 +139,10 @@ def test_cache_lifetimes_can_be_overridden_with_redis():
         REDIS_URL="redis://cache.internal:6379/0",
         CONFLICTS_SIDEBAR_CACHE_SECONDS="60",
         CONFLICTS_API_CACHE_SECONDS="0",
+        SEARCH_CACHE_SECONDS="30",
     )
-    assert (found["sidebar_seconds"], found["api_seconds"]) == (60, 0)
+    assert (found["sidebar_seconds"], found["api_seconds"], found["search_seconds"]) == (
+        60,
+        0,
+        30,
+    )
