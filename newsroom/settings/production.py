@@ -7,6 +7,7 @@ SEARCH_URL (Elasticsearch/OpenSearch). Without them the site runs on one machine
 """
 
 import os
+import re
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -42,6 +43,19 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(  # noqa: F405
         os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
     )
+    # A statement running longer is cancelled, and the request answers 503 like an outage,
+    # instead of holding a worker until gunicorn kills it. newsroom/wsgi.py sets 10s for the
+    # web processes; management commands (migrate, imports) run without one unless set.
+    STATEMENT_TIMEOUT = os.environ.get("DATABASE_STATEMENT_TIMEOUT", "").strip()
+    if STATEMENT_TIMEOUT:
+        if not re.fullmatch(r"\d+(ms|s|min)?", STATEMENT_TIMEOUT):
+            raise ImproperlyConfigured(
+                "DATABASE_STATEMENT_TIMEOUT must be a number of milliseconds or a number "
+                f"followed by ms, s or min (e.g. 10s), not {STATEMENT_TIMEOUT!r}."
+            )
+        DATABASES["default"]["OPTIONS"]["options"] = (  # noqa: F405
+            f"-c statement_timeout={STATEMENT_TIMEOUT}"
+        )
 
 
 # Static files: hashed, compressed (gzip and brotli), served by whitenoise with far-future

@@ -146,3 +146,27 @@ def test_cache_lifetimes_can_be_overridden_with_redis():
         0,
         30,
     )
+
+
+def test_web_requests_get_a_statement_timeout_and_commands_do_not():
+    read_options = (
+        "import json, django; from django.conf import settings; {setup}; "
+        "print(json.dumps(settings.DATABASES['default'].get('OPTIONS', dict())))"
+    )
+    web = run(["-c", read_options.format(setup="import newsroom.wsgi")])
+    command = run(["-c", read_options.format(setup="django.setup()")])
+    assert web.returncode == 0, web.stderr
+    assert command.returncode == 0, command.stderr
+    assert json.loads(web.stdout)["options"] == "-c statement_timeout=10s"
+    assert "options" not in json.loads(command.stdout)  # migrate and imports: no limit
+    assert production_settings(DATABASE_STATEMENT_TIMEOUT="2500")["db_options"] == {
+        "connect_timeout": 3,
+        "options": "-c statement_timeout=2500",
+    }
+
+
+def test_a_malformed_statement_timeout_is_refused_with_what_to_write():
+    result = run(["manage.py", "check"], DATABASE_STATEMENT_TIMEOUT="ten seconds")
+    assert result.returncode != 0
+    assert "DATABASE_STATEMENT_TIMEOUT must be a number of milliseconds" in result.stderr
+    assert "'ten seconds'" in result.stderr

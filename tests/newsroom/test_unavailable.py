@@ -3,6 +3,7 @@ answer, both with Retry-After; the next request after it comes back is served as
 
 import json
 import socket
+import time
 from contextlib import contextmanager
 
 import pytest
@@ -68,3 +69,34 @@ def test_other_errors_are_not_turned_into_503():
     """Only database connection errors become 503: a bug still raises (and reports) a 500."""
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     assert middleware.process_exception(None, ValueError("a bug")) is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_statement_past_the_timeout_answers_503_without_holding_the_worker(
+    client, site_tree, monkeypatch
+):
+    """DATABASE_STATEMENT_TIMEOUT (10 s for web requests in production) cancels a statement
+    that runs too long; the reader gets the 503 page at once, not a worker stuck until
+    gunicorn kills it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+
+    def slow_ranking(words, kinds):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(5)")
+
+    monkeypatch.setattr("newsroom.search.rank", slow_ranking)
+    options = connection.settings_dict.setdefault("OPTIONS", {})
+    connection.close()
+    options["options"] = "-c statement_timeout=200"  # what production sets, shorter
+    try:
+        started = time.monotonic()
+        response = client.get("/search/?q=convoy")
+        seconds = time.monotonic() - started
+    finally:
+        connection.close()
+        options.pop("options")
+
+    assert response.status_code == 503
+    assert "<h1>Back in a moment</h1>" in response.content.decode()
+    assert seconds < 2
