@@ -7,12 +7,15 @@ explainer, 25 actors and 25 claims, then times `save_revision().publish()`: the 
 the live page, search and reference index updates, and the frontend-cache purge (an HTTP
 PURGE to BENCH_FRONTEND_CACHE_URL, answered by bench/run.py's stand-in for a CDN). Prints
 the times and checks each story's links reached the reference index; the story is deleted.
+Then times republishing an explainer as it is (`explainer_republish`): its purge is not
+capped, so it shows what an explainer edit costs at the corpus's scale.
 """
 
 import argparse
 import json
 import statistics
 import time
+from contextlib import contextmanager
 
 import django
 
@@ -52,6 +55,25 @@ def draft_story(n: int):
     return ArticlePage.objects.get(pk=story.pk)
 
 
+@contextmanager
+def counting_purges():
+    """Yields a list that gets the number of URLs of each frontend-cache purge made."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    purged: list[int] = []
+    original = PurgeBatch.purge
+
+    def purge(batch, *args, **kwargs):
+        purged.append(len(batch.urls))
+        return original(batch, *args, **kwargs)
+
+    PurgeBatch.purge = purge
+    try:
+        yield purged
+    finally:
+        PurgeBatch.purge = original
+
+
 def publish_rounds(repeat: int) -> dict:
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
@@ -60,14 +82,16 @@ def publish_rounds(repeat: int) -> dict:
 
     page_type = ContentType.objects.get_for_model(Page)
     seconds, queries, references, links = [], [], [], 0
+    purged_urls = []
     for n in range(repeat):
         story = draft_story(n)
         links = story.actor_links.count() + story.claim_links.count() + 1
-        with CaptureQueriesContext(connection) as captured:
+        with CaptureQueriesContext(connection) as captured, counting_purges() as purged:
             started = time.perf_counter()
             story.save_revision().publish()
             seconds.append(time.perf_counter() - started)
         queries.append(len(captured))
+        purged_urls.append(sum(purged))
         references.append(
             ReferenceIndex.objects.filter(base_content_type=page_type, object_id=str(story.pk))
             .exclude(to_content_type=page_type, to_object_id=str(story.get_parent().pk))
@@ -81,6 +105,35 @@ def publish_rounds(repeat: int) -> dict:
         "max_ms": round(max(seconds) * 1000, 1),
         "queries": queries,
         "reference_index_rows": references,
+        "purged_urls": purged_urls,
+    }
+
+
+def explainer_rounds(repeat: int) -> dict:
+    """Time republishing the first explainer as it is: its own purge reaches every story
+    that links it (their sidebars show its card), uncapped, unlike a story's."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from conflicts.models import ConflictExplainerPage
+    from newsroom.models import ArticlePage
+
+    explainer = ConflictExplainerPage.objects.live().order_by("pk").first()
+    seconds, queries = [], []
+    with counting_purges() as purged:
+        for _ in range(repeat):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                explainer.save_revision().publish()
+                seconds.append(time.perf_counter() - started)
+            queries.append(len(captured))
+    return {
+        "stories_linking": ArticlePage.objects.live().filter(explainer=explainer).count(),
+        "rounds": repeat,
+        "median_ms": round(statistics.median(seconds) * 1000, 1),
+        "max_ms": round(max(seconds) * 1000, 1),
+        "queries": queries,
+        "purged_urls": purged,
     }
 
 
@@ -89,7 +142,9 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     django.setup()
-    print(json.dumps(publish_rounds(args.repeat)))  # noqa: T201
+    result = publish_rounds(args.repeat)
+    result["explainer_republish"] = explainer_rounds(args.repeat)
+    print(json.dumps(result))  # noqa: T201
 
 
 if __name__ == "__main__":
