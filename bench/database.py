@@ -43,11 +43,13 @@ def drop(name: str) -> None:
         )
 
 
-# PostgreSQL's default planner costs assume spinning disks: a random read 4x a sequential
-# one. On SSDs, or with the data in memory as here, 1.1 is the usual setting; at 4 the
-# planner hash-joins all 20,000 claims for the 300 a page of stories links (16 ms instead
-# of 2). docs/operations.md recommends the same for production.
-PLANNER_SETTINGS = {"random_page_cost": "1.1"}
+# The settings docs/operations.md recommends for production, on the bench's databases:
+# - random_page_cost 1.1: the default, 4, assumes spinning disks; with it the planner
+#   hash-joins all 20,000 claims for the 300 a page of stories links (16 ms instead of 2).
+# - no parallel workers per query: a web request's short queries pay ~15 ms to start them
+#   (an actor's newest stories at 100,000 stories: 28 ms instead of 15), and under load
+#   they only compete with other requests for the same CPUs.
+PLANNER_SETTINGS = {"random_page_cost": "1.1", "max_parallel_workers_per_gather": "0"}
 
 
 def tune(name: str) -> None:

@@ -14,8 +14,7 @@ restrictions and the explainers, their timelines, view restrictions and the more
 from collections import defaultdict
 from datetime import datetime
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
+from wagtail.models import Page
 
 from conflicts.context import (
     MORE_STORIES,
@@ -122,26 +121,27 @@ def _add_mentions(pages, contexts, linked) -> None:
 
 def _stories_by_explainer(model, explainers) -> dict[int, list]:
     """Each explainer's live, public stories, newest first: the first MORE_STORIES + 1, so
-    that leaving out the page itself still leaves MORE_STORIES."""
+    that leaving out the page itself still leaves MORE_STORIES.
+
+    One query: a UNION ALL of one small query per explainer, each of which walks the
+    (explainer, date) index and stops at its limit. (A window function over all the
+    explainers' stories sorted every one of them: 190 ms at 100,000 stories.)
+    """
     order_field = model.context_date_field
-    ranked = (
+    private = Page.objects.private_q()  # view restrictions, read once for every part
+    newest = (
         model.objects.live()
-        .public()
-        .filter(explainer_id__in=explainers)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("explainer_id"),
-                order_by=[F(order_field).desc(), F("pk").desc()],
-            )
-        )
-        .filter(rank__lte=MORE_STORIES + 1)
+        .exclude(private)
         .only("title", "url_path", "explainer_id", order_field)
-        .order_by("explainer_id", "rank")
+        .order_by(f"-{order_field}", "-pk")
     )
+    parts = [newest.filter(explainer_id=pk)[: MORE_STORIES + 1] for pk in sorted(explainers)]
     by_explainer = defaultdict(list)
-    for story in ranked:
-        by_explainer[story.explainer_id].append(story)
+    if parts:
+        for story in parts[0].union(*parts[1:], all=True):
+            by_explainer[story.explainer_id].append(story)
+    for stories in by_explainer.values():  # a union keeps no order between its parts
+        stories.sort(key=lambda s: (getattr(s, order_field), s.pk), reverse=True)
     return by_explainer
 
 

@@ -84,6 +84,11 @@ def test_the_comparisons_and_publishing_are_reported(report):
     assert publish["median_ms"] > 0
     assert publish["reference_index_rows"][0] >= publish["links"]
     assert publish["purge_requests"] >= 1  # the CDN stand-in was asked to purge the story
+    assert publish["purged_urls"][0] >= 1
+    explainer = publish["explainer_republish"]
+    assert explainer["median_ms"] > 0
+    # itself and its index at least, plus every story that links it
+    assert explainer["purged_urls"][0] >= explainer["stories_linking"] + 2
 
 
 def test_targets_name_each_measure(report):
@@ -91,4 +96,5 @@ def test_targets_name_each_measure(report):
     assert "article page SQL queries" in names
     assert "API list rps / Wagtail API v2 rps" in names
     assert "publish 50 links, median ms" in names
+    assert "search p95 ms, its cache off" in names
     assert all(isinstance(t["met"], bool) for t in report["targets"])
