@@ -8,13 +8,15 @@ host's link models and Wagtail's reference index for mentions and blocks) and pu
 one `PurgeBatch` through Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE).
 
 An explainer going live or off purges itself (Wagtail does that much on its own), its
-index, the stories that link it (their sidebar shows its card) and the pages of its
-claims (each names its conflict).
+index, the stories that link it (their sidebar shows its card; going live, only the
+newest settings.CONFLICTS_PURGE_EXPLAINER_STORIES of them) and the pages of its claims
+(each names its conflict).
 
 A host adds URLs the plugin cannot know (its feeds, say) by listening to
 `collecting_purge_urls`: it is sent with the batch before the purge.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import BigIntegerField, Q
@@ -131,13 +133,31 @@ def claim_purge_batch(claim) -> PurgeBatch:
     return batch
 
 
-def explainer_purge_batch(page) -> PurgeBatch:
+def _stories_linking_explainer(page, newest: int | None) -> Q:
+    """Host pages (stories) that link the explainer: all of them, or only the `newest` of
+    each host page model (by its context date)."""
+    if newest is None:
+        return _host_pages_linking(explainer=page)
+    matching = Q(pk__in=[])
+    for model in host_page_models():
+        newest_pks = (
+            model.objects.filter(explainer=page)
+            .order_by(f"-{model.context_date_field}")
+            .values("pk")[:newest]
+        )
+        matching |= Q(pk__in=newest_pks)
+    return matching
+
+
+def explainer_purge_batch(page, newest_stories: int | None = None) -> PurgeBatch:
     """Every URL that shows the explainer page: itself, its index, the stories that link it
-    and its claims' pages."""
+    (only the newest_stories newest, when given) and its claims' pages."""
     batch = PurgeBatch()
     batch.add_page(page)  # going off, it is no longer live: named, not found by query
     batch.add_pages(
-        Page.objects.live().filter(Q(pk=page.get_parent().pk) | _host_pages_linking(explainer=page))
+        Page.objects.live().filter(
+            Q(pk=page.get_parent().pk) | _stories_linking_explainer(page, newest_stories)
+        )
     )
     add_site_paths(
         batch,
@@ -153,7 +173,19 @@ def explainer_purge_batch(page) -> PurgeBatch:
 
 
 def purge_explainer(sender, instance, **kwargs):
-    """Signal receiver: an explainer was published (or changed live) or unpublished."""
+    """Signal receiver: an explainer was published (or changed live).
+
+    Only the newest settings.CONFLICTS_PURGE_EXPLAINER_STORIES stories that link it are
+    purged (all when the setting is None): at 100,000 stories a conflict has ~5,000, and
+    purging each made an explainer edit take 5 s. Older stories show the changed card once
+    their cached copy expires."""
+    newest = getattr(settings, "CONFLICTS_PURGE_EXPLAINER_STORIES", None)
+    explainer_purge_batch(instance, newest_stories=newest).purge()
+
+
+def purge_unpublished_explainer(sender, instance, **kwargs):
+    """Signal receiver: an explainer went off. Every story that links it is purged, so no
+    cached page keeps showing the card of an explainer that is no longer public."""
     explainer_purge_batch(instance).purge()
 
 
@@ -182,7 +214,9 @@ def connect_purge_signals():
         purge_explainer, sender=ConflictExplainerPage, dispatch_uid="purge-explainer"
     )
     page_unpublished.connect(
-        purge_explainer, sender=ConflictExplainerPage, dispatch_uid="purge-explainer-off"
+        purge_unpublished_explainer,
+        sender=ConflictExplainerPage,
+        dispatch_uid="purge-explainer-off",
     )
     for model in (Actor, Claim):
         pre_delete.connect(purge_before_delete, sender=model, dispatch_uid=f"purge-deleted-{model}")

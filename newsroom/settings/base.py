@@ -213,3 +213,6 @@ PURGE_NUMBERED_PAGES = int(os.environ.get("PURGE_NUMBERED_PAGES", "10"))
 # A story going live shows in the sidebar ("more on this conflict") of every other story on
 # its conflict; the newest PURGE_CONFLICT_STORIES of them are purged, older ones expire.
 PURGE_CONFLICT_STORIES = int(os.environ.get("PURGE_CONFLICT_STORIES", "50"))
+# conflicts: an explainer's change purges the same number of its newest stories (their
+# sidebars show its card); going off, it purges every one of them.
+CONFLICTS_PURGE_EXPLAINER_STORIES = PURGE_CONFLICT_STORIES

@@ -213,6 +213,30 @@ def test_unpublishing_an_explainer_purges_the_same_pages(world, purged):
     assert set(purged) == EXPLAINER_URLS
 
 
+def test_an_explainer_change_purges_only_its_newest_stories_and_going_off_purges_all(
+    world, purged, settings
+):
+    settings.CONFLICTS_PURGE_EXPLAINER_STORIES = 1
+    ArticlePageFactory(
+        parent=world["story"].get_parent(),
+        slug="newest",
+        explainer=world["explainer"],
+        display_date="2030-01-01T12:00:00Z",
+    )
+
+    world["explainer"].save_revision().publish()
+    changed = set(purged)
+    purged.clear()
+    world["explainer"].unpublish()
+
+    assert f"{SITE}/news/newest/" in changed
+    assert f"{SITE}/news/story/" not in changed  # older: its copy expires instead
+    assert f"{SITE}/news/other-story/" not in changed
+    assert {f"{SITE}/news/newest/", f"{SITE}/news/story/", f"{SITE}/news/other-story/"} <= set(
+        purged
+    )  # gone: no cached page may keep showing its card
+
+
 @pytest.mark.parametrize("stories", [3, 30])
 def test_finding_the_pages_of_an_actor_costs_fixed_queries(
     site_tree, stories, django_assert_num_queries
