@@ -14,6 +14,9 @@ restrictions and the explainers, their timelines, view restrictions and the more
 from collections import defaultdict
 from datetime import datetime
 
+from django.db import connection
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
 from conflicts.context import (
@@ -121,28 +124,45 @@ def _add_mentions(pages, contexts, linked) -> None:
 
 def _stories_by_explainer(model, explainers) -> dict[int, list]:
     """Each explainer's live, public stories, newest first: the first MORE_STORIES + 1, so
-    that leaving out the page itself still leaves MORE_STORIES.
-
-    One query: a UNION ALL of one small query per explainer, each of which walks the
-    (explainer, date) index and stops at its limit. (A window function over all the
-    explainers' stories sorted every one of them: 190 ms at 100,000 stories.)
-    """
+    that leaving out the page itself still leaves MORE_STORIES. One query either way."""
     order_field = model.context_date_field
-    private = Page.objects.private_q()  # view restrictions, read once for every part
-    newest = (
-        model.objects.live()
-        .exclude(private)
-        .only("title", "url_path", "explainer_id", order_field)
-        .order_by(f"-{order_field}", "-pk")
+    private = Page.objects.private_q()  # view restrictions, read once
+    stories = (
+        model.objects.live().exclude(private).only("title", "url_path", "explainer_id", order_field)
     )
-    parts = [newest.filter(explainer_id=pk)[: MORE_STORIES + 1] for pk in sorted(explainers)]
+    ordering = (f"-{order_field}", "-pk")
+    if connection.features.supports_slicing_ordering_in_compound:
+        newest = _newest_by_union(stories, ordering, sorted(explainers))
+    else:
+        newest = _newest_by_window(stories, ordering, explainers)
     by_explainer = defaultdict(list)
-    if parts:
-        for story in parts[0].union(*parts[1:], all=True):
-            by_explainer[story.explainer_id].append(story)
-    for stories in by_explainer.values():  # a union keeps no order between its parts
-        stories.sort(key=lambda s: (getattr(s, order_field), s.pk), reverse=True)
+    for story in newest:
+        by_explainer[story.explainer_id].append(story)
     return by_explainer
+
+
+def _newest_by_union(stories, ordering, explainer_ids):
+    """A UNION ALL of one small query per explainer, each walking the (explainer, date)
+    index and stopping at its limit (PostgreSQL). A window over all the explainers'
+    stories sorted every one of them: 190 ms at 100,000 stories, 4 ms this way."""
+    parts = [
+        stories.filter(explainer_id=pk).order_by(*ordering)[: MORE_STORIES + 1]
+        for pk in explainer_ids
+    ]
+    if len(parts) == 1:  # ordered already (and a sliced query cannot be reordered)
+        return parts[0]
+    return parts[0].union(*parts[1:], all=True).order_by(*ordering)
+
+
+def _newest_by_window(stories, ordering, explainer_ids):
+    """The same rows by ranking every story of the explainers (SQLite cannot limit the parts
+    of a union)."""
+    return (
+        stories.filter(explainer_id__in=explainer_ids)
+        .annotate(rank=Window(RowNumber(), partition_by=F("explainer_id"), order_by=list(ordering)))
+        .filter(rank__lte=MORE_STORIES + 1)
+        .order_by("explainer_id", "rank")
+    )
 
 
 def _story_day(page):
