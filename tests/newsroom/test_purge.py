@@ -102,14 +102,19 @@ def test_a_section_purges_every_numbered_page(site_tree, purged):
     assert section_urls == {f"{SITE}/analysis/?page=2", f"{SITE}/analysis/?page=3"}
 
 
-def test_only_the_newest_other_stories_on_the_conflict_are_purged(world, purged, settings):
-    settings.PURGE_CONFLICT_STORIES = 1
-    ArticlePageFactory(
+def newest_story_on_the_conflict(world):
+    """A story on world's conflict, dated after every other (/news/newest/)."""
+    return ArticlePageFactory(
         parent=world["story"].get_parent(),
         slug="newest",
         explainer=world["explainer"],
         display_date="2030-01-01T12:00:00Z",
     )
+
+
+def test_only_the_newest_other_stories_on_the_conflict_are_purged(world, purged, settings):
+    settings.PURGE_CONFLICT_STORIES = 1
+    newest_story_on_the_conflict(world)
 
     world["story"].save_revision().publish()
 
@@ -217,12 +222,7 @@ def test_an_explainer_change_purges_only_its_newest_stories_and_going_off_purges
     world, purged, settings
 ):
     settings.CONFLICTS_PURGE_EXPLAINER_STORIES = 1
-    ArticlePageFactory(
-        parent=world["story"].get_parent(),
-        slug="newest",
-        explainer=world["explainer"],
-        display_date="2030-01-01T12:00:00Z",
-    )
+    newest_story_on_the_conflict(world)
 
     world["explainer"].save_revision().publish()
     changed = set(purged)
