@@ -149,8 +149,8 @@ def _newest_by_union(stories, ordering, explainer_ids):
         stories.filter(explainer_id=pk).order_by(*ordering)[: MORE_STORIES + 1]
         for pk in explainer_ids
     ]
-    if len(parts) == 1:  # ordered already (and a sliced query cannot be reordered)
-        return parts[0]
+    if len(parts) <= 1:  # nothing, or ordered already (a sliced query cannot be reordered)
+        return parts[0] if parts else []
     return parts[0].union(*parts[1:], all=True).order_by(*ordering)
 
 
