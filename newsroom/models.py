@@ -18,7 +18,7 @@ from conflicts.caching import ReaderCacheMixin
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.validators import HttpURLField, safe_rich_text_validator
 from newsroom.blocks import StoryBlock
-from newsroom.pagination import numbered_pages_to_purge, page_or_404
+from newsroom.pagination import count_for_purge, numbered_pages_to_purge, page_or_404
 from newsroom.structured_data import article_jsonld, page_breadcrumbs
 
 
@@ -84,7 +84,7 @@ class SectionPage(ReaderCacheMixin, Page):
 
     def get_cached_paths(self):
         """The section and its first numbered pages: a new story shifts them all."""
-        count = ArticlePage.objects.child_of(self).live().public().count()
+        count = count_for_purge(ArticlePage.objects.child_of(self).live().public())
         return ["/", *(f"/?page={number}" for number in numbered_pages_to_purge(count))]
 
 

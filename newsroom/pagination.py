@@ -38,3 +38,10 @@ def numbered_pages_to_purge(total: int) -> range:
     copy to expire (PAGE_CACHE_S_MAXAGE) rather than costing a purge per page per publish."""
     last = min(page_count(total), settings.PURGE_NUMBERED_PAGES)
     return range(2, last + 1)
+
+
+def count_for_purge(items) -> int:
+    """How many of items (a queryset) to count for numbered_pages_to_purge: no more than the
+    purged pages hold, so the count stops there instead of counting every story (a section
+    of 100,000 stories took 334 ms of every publish to count)."""
+    return items[: settings.PURGE_NUMBERED_PAGES * STORIES_PER_PAGE].count()

@@ -1,6 +1,8 @@
 """Frontend-cache purge: the exact URLs a change to a story, an actor or a claim purges."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from conflicts.models import ActorAffiliation, ClaimRelation, ConflictParty
@@ -110,6 +112,19 @@ def newest_story_on_the_conflict(world):
         explainer=world["explainer"],
         display_date="2030-01-01T12:00:00Z",
     )
+
+
+def test_a_section_counts_no_more_stories_than_its_purged_pages_hold(site_tree, settings):
+    settings.PURGE_NUMBERED_PAGES = 2  # 40 stories fill them
+    section = SectionPageFactory(parent=site_tree.home, slug="analysis", title="Analysis")
+    ArticlePageFactory.create_batch(45, parent=section)
+
+    with CaptureQueriesContext(connection) as queries:
+        paths = section.get_cached_paths()
+
+    assert paths == ["/", "/?page=2"]
+    (count,) = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"]]
+    assert "LIMIT 40" in count  # it stops at 40 rather than counting all 45
 
 
 def test_only_the_newest_other_stories_on_the_conflict_are_purged(world, purged, settings):
