@@ -141,7 +141,8 @@ def _stories_linking_explainer(page, newest: int | None) -> Q:
     matching = Q(pk__in=[])
     for model in host_page_models():
         newest_pks = (
-            model.objects.filter(explainer=page)
+            model.objects.live()  # a newer draft must not take a live story's place
+            .filter(explainer=page)
             .order_by(f"-{model.context_date_field}")
             .values("pk")[:newest]
         )

@@ -106,11 +106,7 @@ def cached_ranking(words: str, kinds: list[SearchKind]) -> dict[str, list[int]]:
     digest = hashlib.sha256(words.lower().encode()).hexdigest()
     names = ",".join(kind.name for kind in kinds)
     key = f"newsroom:search:{current_generation()}:{names}:{digest}"
-    ranked = cache.get(key)
-    if ranked is None:
-        ranked = rank(words, kinds)
-        cache.set(key, ranked, seconds)
-    return ranked
+    return cache.get_or_set(key, lambda: rank(words, kinds), seconds)
 
 
 def search_everything(query: str, request=None) -> SearchHits:

@@ -238,6 +238,13 @@ def test_an_explainer_change_purges_only_its_newest_stories_and_going_off_purges
 ):
     settings.CONFLICTS_PURGE_EXPLAINER_STORIES = 1
     newest_story_on_the_conflict(world)
+    ArticlePageFactory(  # newer still, but a draft: it must not take the one place
+        parent=world["story"].get_parent(),
+        slug="newer-draft",
+        explainer=world["explainer"],
+        display_date="2031-01-01T12:00:00Z",
+        live=False,
+    )
 
     world["explainer"].save_revision().publish()
     changed = set(purged)
