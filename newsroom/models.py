@@ -5,13 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from rest_framework_api_key.models import AbstractAPIKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from conflicts.caching import ReaderCacheMixin
@@ -19,6 +20,7 @@ from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.validators import HttpURLField, safe_rich_text_validator
 from newsroom.blocks import StoryBlock
 from newsroom.pagination import count_for_purge, numbered_pages_to_purge, page_or_404
+from newsroom.routing import route_by_address
 from newsroom.structured_data import article_jsonld, page_breadcrumbs
 
 
@@ -58,6 +60,11 @@ class HomePage(ReaderCacheMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["newsroom.SectionPage", "conflicts.ConflictIndexPage"]
     max_count = 1
+
+    def route(self, request, path_components):
+        """Stories in one query, other pages in two, by their address (newsroom/routing.py)."""
+        found = route_by_address(self, ArticlePage, path_components)
+        return found or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -173,6 +180,20 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
     def section(self):
         return self.get_parent().specific
 
+    @cached_property
+    def ancestor_pages(self) -> list[Page]:
+        """The pages above this story, root first: read once for breadcrumbs and restrictions."""
+        return list(self.get_ancestors())
+
+    def get_view_restrictions(self):
+        """Wagtail's check of this page and those above it, on the ancestors already read."""
+        ids = set()
+        for page in [self, *self.ancestor_pages]:
+            while page.alias_of_id:  # an alias takes its original's restrictions
+                page = page.alias_of
+            ids.add(page.id)
+        return PageViewRestriction.objects.filter(page_id__in=ids)
+
     def clean(self):
         super().clean()
         if self.original_url and not self.original_publisher:
@@ -187,7 +208,7 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
         context["corrections"] = list(self.corrections.all())
         context["structured_data"] = [
             article_jsonld(self, context["bylines"], request),
-            page_breadcrumbs(self, request),
+            page_breadcrumbs(self, self.ancestor_pages, request),
         ]
         return context
 

@@ -5,11 +5,10 @@ from django.conf import settings
 from conflicts.structured_data import breadcrumbs_jsonld
 
 
-def page_breadcrumbs(page, request) -> dict:
-    """Home > section > page, as a BreadcrumbList of absolute URLs."""
+def page_breadcrumbs(page, ancestors, request) -> dict:
+    """Home > section > page, as a BreadcrumbList of absolute URLs (ancestors: root first)."""
     trail = [
-        (ancestor.title, ancestor.get_full_url(request))
-        for ancestor in page.get_ancestors(inclusive=True).filter(depth__gt=1)
+        (each.title, each.get_full_url(request)) for each in [*ancestors, page] if each.depth > 1
     ]
     return breadcrumbs_jsonld(trail)
 

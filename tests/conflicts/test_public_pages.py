@@ -55,7 +55,7 @@ def test_a_private_story_is_not_listed_on_the_actor_page(client, site_tree):
 
 
 ACTOR_PAGE_QUERIES = 7
-EXPLAINER_PAGE_QUERIES = 17
+EXPLAINER_PAGE_QUERIES = 16
 
 
 def queries_for(client, url) -> int:
