@@ -7,10 +7,13 @@ one more per kind when the text names actors or claims and the page is not being
 (serving prefetches them, see conflicts/richtext.py).
 """
 
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cache
 
 from django.db.models import Prefetch
+from django.utils.encoding import force_str
 from wagtail.models import Page
 
 from conflicts.models import ClaimSource, ConflictExplainerPage, TimelineEvent
@@ -19,6 +22,41 @@ from conflicts.richtext import live_mentions
 TIMELINE_BEFORE = 3
 TIMELINE_AFTER = 2
 MORE_STORIES = 5
+
+# The columns each card reads. The queries that build cards load only these: an actor's or
+# a claim's row also carries revision, workflow and locking columns no card shows, and a
+# list of 50 stories builds ~3,000 such rows.
+ACTOR_CARD_FIELDS = ("live", "name", "slug", "kind", "description", "wikidata_id")
+CLAIM_CARD_FIELDS = (
+    *("live", "statement", "slug", "quote", "made_on"),
+    *("verdict", "verdict_explanation", "claimant"),
+)
+SOURCE_REF_FIELDS = ("title", "publisher", "url", "archive_url", "published_on", "kind")
+TIMELINE_ENTRY_FIELDS = ("page", "sort_order", "date", "date_precision", "title", "description")
+
+
+def card_columns(path: str, fields: tuple[str, ...]) -> list[str]:
+    """fields as seen through the relation path, for .only() beside select_related(path)."""
+    return [f"{path}__{name}" for name in fields]
+
+
+def link_page_field(model, name: str) -> str:
+    """The name of the field by which a link row (actor_links, claim_links) points at its page."""
+    return model._meta.get_field(name).field.name
+
+
+def linked_actor_columns(page_field: str) -> list[str]:
+    """What an actor link row and its actor's card need."""
+    return [page_field, "show_in_sidebar", "actor", *card_columns("actor", ACTOR_CARD_FIELDS)]
+
+
+def linked_claim_columns(page_field: str) -> list[str]:
+    """What a claim link row, its claim's card and the claimant's card need."""
+    return [
+        *(page_field, "show_in_sidebar", "claim"),
+        *card_columns("claim", CLAIM_CARD_FIELDS),
+        *card_columns("claim__claimant", ACTOR_CARD_FIELDS),
+    ]
 
 
 @dataclass
@@ -108,6 +146,17 @@ class RelatedContext:
         return asdict(self)
 
 
+@cache
+def _labels(model, field_name: str) -> dict:
+    return dict(model._meta.get_field(field_name).flatchoices)
+
+
+def _label(instance, field_name: str):
+    """What get_<field>_display() gives, from the field's choices read once, not per card."""
+    value = getattr(instance, field_name)
+    return force_str(_labels(type(instance), field_name).get(value, value), strings_only=True)
+
+
 def actor_card(actor, mentioned: bool = False) -> ActorCard:
     return ActorCard(
         id=actor.pk,
@@ -115,7 +164,7 @@ def actor_card(actor, mentioned: bool = False) -> ActorCard:
         slug=actor.slug,
         url=actor.get_absolute_url(),
         kind=actor.kind,
-        kind_label=actor.get_kind_display(),
+        kind_label=_label(actor, "kind"),
         description=actor.description,
         wikidata_id=actor.wikidata_id,
         mentioned=mentioned,
@@ -130,15 +179,18 @@ def source_ref(claim_source) -> SourceRef:
         url=source.url,
         archive_url=source.archive_url,
         published_on=source.published_on,
-        kind_label=source.get_kind_display(),
+        kind_label=_label(source, "kind"),
         shows=claim_source.shows,
-        shows_label=claim_source.get_shows_display(),
+        shows_label=_label(claim_source, "shows"),
         quote=claim_source.quote,
     )
 
 
-def claim_card(claim, mentioned: bool = False) -> ClaimCard:
-    """A claim as readers see it; expects claimant selected and claim_sources prefetched."""
+def claim_card(claim, mentioned: bool = False, sources=None) -> ClaimCard:
+    """A claim as readers see it; expects claimant selected and claim_sources prefetched, or
+    sources given (its ClaimSource rows with their source, in order)."""
+    if sources is None:
+        sources = claim.claim_sources.all()
     return ClaimCard(
         id=claim.pk,
         statement=claim.statement,
@@ -148,9 +200,9 @@ def claim_card(claim, mentioned: bool = False) -> ClaimCard:
         made_on=claim.made_on,
         claimant=actor_card(claim.claimant),
         verdict=claim.verdict,
-        verdict_label=claim.get_verdict_display(),
+        verdict_label=_label(claim, "verdict"),
         verdict_explanation=claim.verdict_explanation,
-        sources=[source_ref(cs) for cs in claim.claim_sources.all()],
+        sources=[source_ref(cs) for cs in sources],
         mentioned=mentioned,
     )
 
@@ -163,7 +215,7 @@ def explainer_card(explainer, request=None) -> ExplainerCard:
         url=explainer.get_url(request),
         summary=explainer.summary,
         status=explainer.status,
-        status_label=explainer.get_status_display(),
+        status_label=_label(explainer, "status"),
         region=explainer.region,
         last_reviewed=explainer.last_reviewed,
     )
@@ -178,9 +230,26 @@ def timeline_entry(event) -> TimelineEntry:
     )
 
 
+def _claim_sources():
+    return ClaimSource.objects.select_related("source").only(
+        "claim", "source", "shows", "quote", *card_columns("source", SOURCE_REF_FIELDS)
+    )
+
+
 def claim_sources_prefetch(lookup: str = "claim_sources") -> Prefetch:
     """Prefetch a claim's sources in editor order, with each source, in one query."""
-    return Prefetch(lookup, queryset=ClaimSource.objects.select_related("source"))
+    return Prefetch(lookup, queryset=_claim_sources())
+
+
+def sources_by_claim(claim_ids) -> dict[int, list]:
+    """{claim id: its ClaimSource rows with their source, in editor order}, in one query.
+
+    For many claims at once: a prefetch would also build a queryset per claim.
+    """
+    grouped = defaultdict(list)
+    for claim_source in _claim_sources().filter(claim_id__in=claim_ids):
+        grouped[claim_source.claim_id].append(claim_source)
+    return grouped
 
 
 def links_of(page, name: str, query) -> list:
@@ -219,7 +288,13 @@ def related_context(page, request=None) -> RelatedContext:
 
     actor_links = [
         link
-        for link in links_of(page, "actor_links", lambda m: m.select_related("actor"))
+        for link in links_of(
+            page,
+            "actor_links",
+            lambda m: m.select_related("actor").only(
+                *linked_actor_columns(link_page_field(type(page), "actor_links"))
+            ),
+        )
         if link.actor.live
     ]
     context.actors = [actor_card(link.actor) for link in actor_links if link.show_in_sidebar]
@@ -233,8 +308,10 @@ def related_context(page, request=None) -> RelatedContext:
         for link in links_of(
             page,
             "claim_links",
-            lambda m: m.select_related("claim__claimant").prefetch_related(
-                claim_sources_prefetch("claim__claim_sources")
+            lambda m: (
+                m.select_related("claim__claimant")
+                .only(*linked_claim_columns(link_page_field(type(page), "claim_links")))
+                .prefetch_related(claim_sources_prefetch("claim__claim_sources"))
             ),
         )
         if link.claim.live and link.claim.claimant.live
@@ -258,7 +335,7 @@ def related_context(page, request=None) -> RelatedContext:
 
     story_date = page.get_context_date()
     story_day = story_date.date() if isinstance(story_date, datetime) else story_date
-    events = TimelineEvent.objects.filter(page=explainer)
+    events = TimelineEvent.objects.filter(page=explainer).only(*TIMELINE_ENTRY_FIELDS)
     before = events.filter(date__lte=story_day).order_by("-date", "-sort_order")[:TIMELINE_BEFORE]
     after = events.filter(date__gt=story_day).order_by("date", "sort_order")[:TIMELINE_AFTER]
     context.timeline_before = [timeline_entry(e) for e in reversed(list(before))]

@@ -23,12 +23,16 @@ from conflicts.context import (
     MORE_STORIES,
     TIMELINE_AFTER,
     TIMELINE_BEFORE,
+    TIMELINE_ENTRY_FIELDS,
     RelatedContext,
     StoryLink,
     actor_card,
     claim_card,
-    claim_sources_prefetch,
     explainer_card,
+    link_page_field,
+    linked_actor_columns,
+    linked_claim_columns,
+    sources_by_claim,
     timeline_entry,
 )
 from conflicts.models import ConflictExplainerPage, TimelineEvent
@@ -45,22 +49,27 @@ def related_contexts(pages, request=None) -> dict[int, RelatedContext]:
 
     linked = {page.pk: {"actor": set(), "claim": set()} for page in pages}
     for link in (
-        _links(model, "actor_links", pages).filter(actor__live=True).select_related("actor")
+        _links(model, "actor_links", pages)
+        .filter(actor__live=True)
+        .select_related("actor")
+        .only(*linked_actor_columns(link_page_field(model, "actor_links")))
     ):
         linked[link.page_id]["actor"].add(link.actor_id)
         if link.show_in_sidebar:
             contexts[link.page_id].actors.append(actor_card(link.actor))
 
-    claim_links = (
+    claim_links = list(
         _links(model, "claim_links", pages)
         .filter(claim__live=True, claim__claimant__live=True)
         .select_related("claim__claimant")
-        .prefetch_related(claim_sources_prefetch("claim__claim_sources"))
+        .only(*linked_claim_columns(link_page_field(model, "claim_links")))
     )
+    sources = sources_by_claim({link.claim_id for link in claim_links})
     for link in claim_links:
         linked[link.page_id]["claim"].add(link.claim_id)
         if link.show_in_sidebar:
-            contexts[link.page_id].claims.append(claim_card(link.claim))
+            card = claim_card(link.claim, sources=sources.get(link.claim_id, []))
+            contexts[link.page_id].claims.append(card)
 
     _add_mentions(pages, contexts, linked)
 
@@ -71,9 +80,8 @@ def related_contexts(pages, request=None) -> dict[int, RelatedContext]:
         e.pk: e for e in ConflictExplainerPage.objects.live().public().filter(pk__in=explainer_ids)
     }
     timelines = defaultdict(list)
-    for event in TimelineEvent.objects.filter(page__in=explainers).order_by(
-        "page", "date", "sort_order"
-    ):
+    events = TimelineEvent.objects.filter(page__in=explainers).only(*TIMELINE_ENTRY_FIELDS)
+    for event in events.order_by("page", "date", "sort_order"):
         timelines[event.page_id].append(event)
     stories = _stories_by_explainer(model, explainers)
 
@@ -101,9 +109,8 @@ def related_contexts(pages, request=None) -> dict[int, RelatedContext]:
 def _links(model, name: str, pages):
     """The link rows (actor_links, claim_links) of pages, in editor order (the link model's
     sort_order); hidden ones too, so that a mention does not bring them back."""
-    relation = model._meta.get_field(name)
-    page_field = relation.field.name
-    return relation.related_model.objects.filter(**{f"{page_field}__in": pages})
+    link_model = model._meta.get_field(name).related_model
+    return link_model.objects.filter(**{f"{link_page_field(model, name)}__in": pages})
 
 
 def _add_mentions(pages, contexts, linked) -> None:
