@@ -140,14 +140,17 @@ def _stories_linking_explainer(page, newest: int | None) -> Q:
         return _host_pages_linking(explainer=page)
     matching = Q(pk__in=[])
     for model in host_page_models():
-        newest_pks = (
-            model.objects.live()  # a newer draft must not take a live story's place
-            .filter(explainer=page)
-            .order_by(f"-{model.context_date_field}")
-            .values("pk")[:newest]
-        )
-        matching |= Q(pk__in=newest_pks)
+        matching |= Q(pk__in=newest_live_stories(model, page.pk, newest))
     return matching
+
+
+def newest_live_stories(model, explainer_id, limit: int, exclude=None):
+    """The pks (a subquery) of the newest `limit` live host pages of model on a conflict, by
+    their context date; a newer draft does not take a live story's place."""
+    stories = model.objects.live().filter(explainer_id=explainer_id)
+    if exclude is not None:
+        stories = stories.exclude(pk=exclude)
+    return stories.order_by(f"-{model.context_date_field}").values("pk")[:limit]
 
 
 def explainer_purge_batch(page, newest_stories: int | None = None) -> PurgeBatch:

@@ -7,17 +7,20 @@ links, and the feeds it is in (site, section, conflict, actor). All found in a f
 number of queries and purged in one `PurgeBatch` through
 Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE). Actors and claims are the
 plugin's (conflicts/purge.py); this module adds their feeds, which the host owns.
+
+A page whose address changes (a new slug, a move) has its old and new URLs purged, and
+those of the pages under it.
 """
 
 from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from conflicts.models import Actor, Claim, ConflictExplainerPage
-from conflicts.purge import add_site_paths, collecting_purge_urls
+from conflicts.purge import add_site_paths, collecting_purge_urls, newest_live_stories
 from newsroom.models import ArticlePage, ArticleTag, HomePage
 from newsroom.pagination import numbered_pages_to_purge
 
@@ -59,12 +62,8 @@ def latest_on_conflict(article):
     """The other live stories on article's conflict whose sidebars list it ("more on this
     conflict"): every one of them, but only the newest settings.PURGE_CONFLICT_STORIES are
     purged; older ones, read rarely, expire after PAGE_CACHE_S_MAXAGE."""
-    return (
-        ArticlePage.objects.live()
-        .filter(explainer_id=article.explainer_id)
-        .exclude(pk=article.pk)
-        .order_by("-display_date")
-        .values("pk")[: settings.PURGE_CONFLICT_STORIES]
+    return newest_live_stories(
+        ArticlePage, article.explainer_id, settings.PURGE_CONFLICT_STORIES, exclude=article.pk
     )
 
 
@@ -88,6 +87,34 @@ def purge_article(sender, instance, **kwargs):
     article_purge_batch(instance).purge()
 
 
+def address_change_batch(page, old_url_path: str) -> PurgeBatch:
+    """The old and new URLs of page and of every live page under it, once its address changed:
+    a CDN would otherwise keep serving the old page at the old address (now a redirect)."""
+    new_url_path = page.url_path
+    url_paths = [new_url_path] + list(
+        Page.objects.live().descendant_of(page).values_list("url_path", flat=True)
+    )
+    batch = PurgeBatch()
+    for root in Site.get_site_root_paths():
+        for url_path in url_paths:
+            old = old_url_path + url_path[len(new_url_path) :]
+            for path in (old, url_path):
+                if path.startswith(root.root_path):
+                    batch.add_url(root.root_url + path[len(root.root_path) - 1 :])
+    return batch
+
+
+def purge_old_address_after_rename(sender, instance, instance_before, **kwargs):
+    """Signal receiver: a page's slug changed (Wagtail sends it once the change is saved)."""
+    address_change_batch(instance, instance_before.url_path).purge()
+
+
+def purge_old_address_after_move(sender, instance, url_path_before, **kwargs):
+    """Signal receiver: a page moved (to another parent; a reorder keeps its address)."""
+    if url_path_before != instance.url_path:
+        address_change_batch(instance, url_path_before).purge()
+
+
 def add_actor_feeds(sender, instance, batch, **kwargs):
     """The plugin purges an actor's pages; the actor's feeds are the host's."""
     add_site_paths(batch, feed_paths("actor", instance.slug))
@@ -101,6 +128,8 @@ def add_conflict_feeds(sender, instance, batch, **kwargs):
 def connect() -> None:
     page_published.connect(purge_article, sender=ArticlePage, dispatch_uid="purge_article")
     page_unpublished.connect(purge_article, sender=ArticlePage, dispatch_uid="purge_article_off")
+    page_slug_changed.connect(purge_old_address_after_rename, dispatch_uid="purge_renamed")
+    post_page_move.connect(purge_old_address_after_move, dispatch_uid="purge_moved")
     collecting_purge_urls.connect(add_actor_feeds, sender=Actor, dispatch_uid="purge_actor_feeds")
     collecting_purge_urls.connect(
         add_conflict_feeds, sender=ConflictExplainerPage, dispatch_uid="purge_conflict_feeds"

@@ -91,6 +91,19 @@ def test_listings_have_numbered_pages_with_the_current_one_marked(client, many_s
     assert headlines(page)[0] == "Lachin story 24"
 
 
+@pytest.mark.parametrize("url", ["/news/", "/tags/lachin/"])
+def test_each_page_of_a_listing_names_itself_as_canonical(client, many_stories, url):
+    """Page 2 lists other stories than page 1, so it must not send crawlers to page 1."""
+    canonical = {
+        number: get_page(client, f"{url}?page={number}").head.find("link", rel="canonical")
+        for number in (1, 2, 3)
+    }
+
+    assert canonical[1]["href"].endswith(url)
+    assert canonical[2]["href"] == canonical[1]["href"] + "?page=2"
+    assert canonical[3]["href"] == canonical[1]["href"] + "?page=3"
+
+
 def test_search_results_are_numbered_pages_that_keep_the_query(client, many_stories):
     page = get_page(client, "/search/?q=Lachin&page=3")
 
