@@ -9,8 +9,9 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from newsroom import purge
+        from newsroom import purge, sites
         from newsroom.api import withdrawals
 
         withdrawals.connect()
         purge.connect()
+        sites.connect()

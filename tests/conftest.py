@@ -15,6 +15,16 @@ def pytest_report_header(config):
     return getattr(settings, "TEST_DATABASE_NOTE", None)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back database must not meet the sites,
+    sidebars or answers an earlier test cached."""
+    from django.core.cache import caches
+
+    for alias in settings.CACHES:
+        caches[alias].clear()
+
+
 @pytest.fixture
 def editor(client, django_user_model):
     """A test client logged in to the admin as a superuser."""

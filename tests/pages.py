@@ -16,3 +16,15 @@ def get_page(client, url) -> BeautifulSoup:
     response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return soup_of(response)
+
+
+def warm_site_caches() -> None:
+    """Fill what a running site keeps cached after its first request: Wagtail's site root
+    paths and the newsroom's list of sites (newsroom/sites.py), so a test counts the queries
+    of any later request."""
+    from wagtail.models import Site
+
+    from newsroom.sites import cached_sites
+
+    Site.get_site_root_paths()
+    cached_sites()

@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "newsroom.csp.SiteCSPMiddleware",
     "newsroom.caching.NoStoreByDefaultMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The Wagtail site from the cache, not a query per request (static files never ask).
+    "newsroom.sites.CachedSiteMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "newsroom.api.middleware.APIConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -2,13 +2,13 @@
 building related context, and a change shows in the next response."""
 
 import pytest
-from wagtail.models import Site
 
 from conflicts.models import Verdict
 from newsroom.models import ArticleByline
 from tests.api.conftest import make_article
 from tests.api.test_queries_and_formats import AUTH, LIST_QUERIES
 from tests.factories import ActorFactory, AuthorFactory, ClaimFactory, SectionPageFactory
+from tests.pages import warm_site_caches
 
 RELATED_CONTEXT_QUERIES = 8  # conflicts.api.context.related_contexts, for any number of pages
 
@@ -36,7 +36,7 @@ def verdicts(api) -> list[str]:
 
 
 def test_a_warm_list_skips_building_related_context(api, stories, django_assert_num_queries):
-    Site.get_site_root_paths()
+    warm_site_caches()
     with django_assert_num_queries(LIST_QUERIES):
         cold = api.get("/api/v1/articles/").json()
     with django_assert_num_queries(LIST_QUERIES - RELATED_CONTEXT_QUERIES):
@@ -82,7 +82,7 @@ def list_cache(settings):
 def test_a_cached_list_costs_only_authentication(
     api, stories, list_cache, django_assert_num_queries
 ):
-    Site.get_site_root_paths()
+    warm_site_caches()
     first = api.get("/api/v1/articles/?page_size=2")
     with django_assert_num_queries(AUTH):
         again = api.get("/api/v1/articles/?page_size=2")

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from conflicts.models import Actor, Claim
 from tests.factories import ActorFactory, ArticlePageFactory, ClaimFactory
+from tests.pages import warm_site_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +91,7 @@ LIST_QUERIES = {"actor": 8, "claim": 10}
 def test_lists_cost_the_same_queries_for_10_or_1000_actors_and_5000_claims(editor, view):
     url = reverse(f"wagtailsnippets_conflicts_{view}:list")
     bulk_corpus(actors=10, claims=10, prefix="few")
+    warm_site_caches()
     small = queries_for(editor, url)
     bulk_corpus(actors=990, claims=4990, prefix="many")
     assert (Actor.objects.count(), Claim.objects.count()) == (1000, 5000)

@@ -4,7 +4,7 @@ shows on the next request (conflicts/sidebar_cache.py)."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
 from conflicts.models import Verdict
 from tests.factories import (
@@ -13,7 +13,7 @@ from tests.factories import (
     ClaimFactory,
     ConflictExplainerPageFactory,
 )
-from tests.pages import get_page, text_of
+from tests.pages import get_page, text_of, warm_site_caches
 
 SIDEBAR_QUERIES = 8  # conflicts.context.related_context, uncached
 
@@ -48,7 +48,7 @@ def sidebar(client):
 
 def test_a_warm_sidebar_costs_no_query(client, story, settings):
     settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 0
-    Site.get_site_root_paths()
+    warm_site_caches()
     client.get("/news/story/")  # fills Wagtail's own caches, not the sidebar's
     settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
     with CaptureQueriesContext(connection) as cold:
@@ -103,7 +103,7 @@ def test_a_restricted_explainer_leaves_at_once(client, story, django_capture_on_
 
 def test_nothing_is_cached_when_it_is_off(client, story, settings):
     settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 0
-    Site.get_site_root_paths()
+    warm_site_caches()
     client.get("/news/story/")
     with CaptureQueriesContext(connection) as first:
         client.get("/news/story/")
