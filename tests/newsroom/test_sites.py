@@ -10,7 +10,7 @@ import pytest
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from newsroom.sites import SITES_KEY, cached_sites, site_for_host
+from newsroom.sites import cached_sites, site_for_host
 from tests.factories import ArticlePageFactory, HomePageFactory
 
 HOSTS = ["localhost", "news.example.org", "www.example.org", "other.example"]
@@ -91,10 +91,3 @@ def test_an_unknown_host_or_no_site_gets_a_404_not_an_error(client, site_tree, s
     Site.objects.all().delete()
 
     assert client.get("/news/leave/", HTTP_HOST="elsewhere.example").status_code == 404
-
-
-def test_the_cache_keeps_the_sites_under_one_key(site_tree):
-    from django.core.cache import cache
-
-    cached_sites()
-    assert [s.pk for s in cache.get(SITES_KEY)] == list(Site.objects.values_list("pk", flat=True))
