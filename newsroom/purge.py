@@ -90,17 +90,16 @@ def purge_article(sender, instance, **kwargs):
 def address_change_batch(page, old_url_path: str) -> PurgeBatch:
     """The old and new URLs of page and of every live page under it, once its address changed:
     a CDN would otherwise keep serving the old page at the old address (now a redirect)."""
-    new_url_path = page.url_path
-    url_paths = [new_url_path] + list(
-        Page.objects.live().descendant_of(page).values_list("url_path", flat=True)
-    )
+    under = Page.objects.live().descendant_of(page).values_list("url_path", flat=True)
+    new = [page.url_path, *under]
+    old = [old_url_path + url_path[len(page.url_path) :] for url_path in new]
     batch = PurgeBatch()
     for root in Site.get_site_root_paths():
-        for url_path in url_paths:
-            old = old_url_path + url_path[len(new_url_path) :]
-            for path in (old, url_path):
-                if path.startswith(root.root_path):
-                    batch.add_url(root.root_url + path[len(root.root_path) - 1 :])
+        batch.add_urls(
+            root.root_url + path[len(root.root_path) - 1 :]
+            for path in old + new
+            if path.startswith(root.root_path)
+        )
     return batch
 
 
