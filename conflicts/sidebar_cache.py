@@ -6,8 +6,10 @@ built RelatedContext is kept in Django's default cache, keyed by the page, the m
 was last published, the host the reader asked for, and a generation. Any save or delete of
 a page, a view restriction, a link row or anything of the conflicts plugin (actors, claims,
 their sources, explainers and their timelines) starts a new generation once the transaction
-commits, so no reader sees a sidebar older than the last change. Writes that skip Django's
-signals (queryset.update(), raw SQL) are only caught by the expiry, so keep it short.
+commits, so no reader sees a sidebar older than the last change; saves that readers cannot
+see (a draft revision, a lock, a new draft and its links: `reaches_readers`) do not. Writes
+that skip Django's signals (queryset.update(), raw SQL) are only caught by the expiry, so
+keep it short.
 
 Only turn it on with a cache every app server shares (Redis): with a per-process cache an
 edit made in one process would not reach the others until the entries expire.
@@ -21,9 +23,25 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from modelcluster.fields import ParentalKey
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction
+from wagtail.models.pages import COMMENTS_RELATION_NAME
 
 GENERATION_KEY = "conflicts:sidebar:generation"
+# What Wagtail saves alone when an editor saves a draft, locks or comments: nothing a reader
+# sees, so it keeps every cached sidebar (an editor's work day no longer empties the cache).
+EDITORS_ONLY_FIELDS = frozenset(
+    {
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+        COMMENTS_RELATION_NAME,
+    }
+)
 # Part of every key: raise it when the cached dataclasses (conflicts.context) change shape,
 # so a release never reads a sidebar pickled by the one before it.
 FORMAT = 2
@@ -116,10 +134,30 @@ def shows_in_sidebars(model) -> bool:
     )
 
 
-def on_change(sender, **kwargs):
+def not_live(obj) -> bool:
+    return isinstance(obj, DraftStateMixin) and not obj.live
+
+
+def reaches_readers(instance, created: bool, update_fields) -> bool:
+    """Whether saving instance can change what readers see. Not: a draft's bookkeeping (a new
+    revision, a lock, a comment: Wagtail saves only EDITORS_ONLY_FIELDS then), a new object
+    that is not live, or a row of one that is not live (a new draft story's links)."""
+    if update_fields is not None and set(update_fields) <= EDITORS_ONLY_FIELDS:
+        return False
+    if created and not_live(instance):
+        return False
+    parents = (
+        field.get_cached_value(instance)
+        for field in instance._meta.concrete_fields
+        if isinstance(field, ParentalKey) and field.is_cached(instance)
+    )
+    return not any(not_live(parent) for parent in parents)
+
+
+def on_change(sender, instance, created=False, update_fields=None, **kwargs):
     # Whatever the settings: the API's list cache and the host's search cache read this
     # generation too, and may be on while the sidebar cache is off.
-    if shows_in_sidebars(sender):
+    if shows_in_sidebars(sender) and reaches_readers(instance, created, update_fields):
         transaction.on_commit(start_new_generation)
 
 

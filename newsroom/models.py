@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -181,12 +181,23 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
         return self.get_parent().specific
 
     @cached_property
+    def pages_to_root(self) -> list[Page]:
+        """This story and the pages above it, root first, in one query: each page says whether
+        a view restriction is set on it (`restricted`), for breadcrumbs and the check below."""
+        restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+        return list(Page.objects.ancestor_of(self, inclusive=True).annotate(restricted=restricted))
+
+    @property
     def ancestor_pages(self) -> list[Page]:
-        """The pages above this story, root first: read once for breadcrumbs and restrictions."""
-        return list(self.get_ancestors())
+        """The pages above this story, root first."""
+        return [page for page in self.pages_to_root if page.pk != self.pk]
 
     def get_view_restrictions(self):
-        """Wagtail's check of this page and those above it, on the ancestors already read."""
+        """Wagtail's check of this page and those above it, on the pages already read: no
+        query at all where none of them is restricted or an alias (nearly every story)."""
+        read = self.pages_to_root
+        if not self.alias_of_id and not any(page.restricted or page.alias_of_id for page in read):
+            return PageViewRestriction.objects.none()
         ids = set()
         for page in [self, *self.ancestor_pages]:
             while page.alias_of_id:  # an alias takes its original's restrictions

@@ -56,7 +56,7 @@ def test_a_private_story_is_not_listed_on_the_actor_page(client, site_tree):
 
 
 ACTOR_PAGE_QUERIES = 7
-EXPLAINER_PAGE_QUERIES = 15
+EXPLAINER_PAGE_QUERIES = 14
 
 
 def queries_for(client, url) -> int:

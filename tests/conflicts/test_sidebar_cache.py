@@ -111,3 +111,48 @@ def test_nothing_is_cached_when_it_is_off(client, story, settings):
         client.get("/news/story/")
 
     assert len(second) == len(first)
+
+
+def test_editors_drafts_locks_and_new_draft_stories_keep_readers_sidebars_cached(
+    client, site_tree, story, django_capture_on_commit_callbacks
+):
+    """A newsroom saves drafts all day: readers keep the cached sidebar until something
+    they can see changes (then the tests above apply)."""
+    warm_site_caches()
+    sidebar(client)  # built and cached
+    with CaptureQueriesContext(connection) as before:
+        sidebar(client)
+    claim = story.claim_links.get().claim
+    actor = story.actor_links.get().actor
+
+    with django_capture_on_commit_callbacks(execute=True):
+        story.title = "A draft headline"
+        story.save_revision()
+        claim.statement = "A draft statement nobody has checked"
+        claim.save_revision()
+        actor.save_revision()
+        story.locked = True
+        story.save(update_fields=["locked", "locked_by", "locked_at"])
+        ArticlePageFactory(
+            parent=site_tree.news, live=False, explainer=story.explainer, actors=[actor]
+        )
+
+    with CaptureQueriesContext(connection) as after:
+        shown = text_of(sidebar(client))
+    assert len(after) == len(before)
+    assert "A draft statement nobody has checked" not in shown
+    assert "The withdrawal is under way" in shown
+
+
+def test_publishing_the_draft_statement_shows_it_at_once(
+    client, story, django_capture_on_commit_callbacks
+):
+    claim = story.claim_links.get().claim
+    claim.statement = "A checked statement"
+    with django_capture_on_commit_callbacks(execute=True):
+        revision = claim.save_revision()
+    assert "A checked statement" not in text_of(sidebar(client))
+    with django_capture_on_commit_callbacks(execute=True):
+        revision.publish()
+
+    assert "A checked statement" in text_of(sidebar(client))
