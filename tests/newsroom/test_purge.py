@@ -7,6 +7,8 @@ from wagtail.models import Site
 
 from conflicts.models import ActorAffiliation, ClaimRelation, ConflictParty
 from conflicts.purge import actor_purge_batch
+from newsroom.models import ArticlePage
+from newsroom.purge import article_purge_batch
 from tests.factories import (
     ActorFactory,
     ArticlePageFactory,
@@ -257,6 +259,108 @@ def test_an_explainer_change_purges_only_its_newest_stories_and_going_off_purges
     assert {f"{SITE}/news/newest/", f"{SITE}/news/story/", f"{SITE}/news/other-story/"} <= set(
         purged
     )  # gone: no cached page may keep showing its card
+
+
+def republish(story, change, purged):
+    """Publish the live story, then change(story) and publish it again, as an editor does in
+    the admin: purged keeps only what the second publish purged."""
+    story.save_revision().publish()
+    purged.clear()
+    story = ArticlePage.objects.get(pk=story.pk)
+    change(story)
+    story.save_revision().publish()
+
+
+def test_a_story_republished_without_a_tag_purges_that_tag_page(world, purged):
+    republish(world["story"], lambda story: story.tags.remove("lachin"), purged)
+
+    assert f"{SITE}/tags/lachin/" in purged  # it answers 404 now, its copy shows the story
+    assert f"{SITE}/tags/peacekeepers/" in purged
+
+
+def test_a_story_leaving_a_tag_purges_the_numbered_pages_it_was_counted_on(world, purged, settings):
+    settings.PURGE_NUMBERED_PAGES = 2
+    ArticlePageFactory.create_batch(20, parent=world["story"].get_parent(), tags=["lachin"])
+
+    republish(world["story"], lambda story: story.tags.remove("lachin"), purged)
+
+    # 21 stories filled two pages; 20 fill one, and the cached page 2 is gone
+    assert {f"{SITE}/tags/lachin/", f"{SITE}/tags/lachin/?page=2"} <= set(purged)
+
+
+def test_a_story_republished_without_an_actor_purges_the_actor_page_and_feeds(world, purged):
+    def unlink_actors(story):
+        story.actor_links = []
+
+    republish(world["story"], unlink_actors, purged)
+
+    assert {
+        f"{SITE}/actors/peskov/",
+        f"{SITE}/feeds/actors/peskov/rss/",
+        f"{SITE}/feeds/actors/peskov/atom/",
+    } <= set(purged)
+
+
+def test_a_story_republished_without_a_claim_purges_the_claim_page(world, purged):
+    def unlink_claims(story):
+        story.claim_links = []
+
+    republish(world["story"], unlink_claims, purged)
+
+    assert f"{SITE}/claims/they-leave/" in purged
+
+
+def test_a_story_moved_to_another_conflict_purges_the_old_explainer_and_its_stories(
+    world, site_tree, purged
+):
+    gaza = ConflictExplainerPageFactory(parent=site_tree.conflicts, slug="gaza")
+
+    def move_to_gaza(story):
+        story.explainer = gaza
+
+    republish(world["story"], move_to_gaza, purged)
+
+    assert {
+        f"{SITE}/conflicts/karabakh/",
+        f"{SITE}/feeds/conflicts/karabakh/rss/",
+        f"{SITE}/feeds/conflicts/karabakh/atom/",
+        f"{SITE}/news/other-story/",  # its sidebar listed the story under "more on Karabakh"
+        f"{SITE}/conflicts/gaza/",
+        f"{SITE}/feeds/conflicts/gaza/rss/",
+    } <= set(purged)
+
+
+@pytest.mark.parametrize("links", [1, 3])
+def test_finding_the_pages_a_story_left_costs_fixed_queries(
+    site_tree, links, django_assert_num_queries
+):
+    karabakh = ConflictExplainerPageFactory(parent=site_tree.conflicts, slug="karabakh")
+    gaza = ConflictExplainerPageFactory(parent=site_tree.conflicts, slug="gaza")
+    story = ArticlePageFactory(
+        parent=site_tree.news,
+        explainer=karabakh,
+        actors=ActorFactory.create_batch(links),
+        claims=ClaimFactory.create_batch(links),
+        tags=[f"tag-{i}" for i in range(links)],
+    )
+    story = ArticlePage.objects.get(pk=story.pk)
+    story.explainer = gaza
+    story.actor_links = []
+    story.claim_links = []
+    story.tags.clear()
+    story.save()  # the full save a publish makes: it notes what showed the story until now
+    Site.get_site_root_paths()  # cached for the process after the first request
+
+    # the explainers' slugs, the pages that show or showed it, the section's numbered pages
+    # (two), actors, claims, tags: as many for 3 old links as for 1
+    with django_assert_num_queries(7):
+        batch = article_purge_batch(story, story.shown_before)
+
+    urls = set(batch.urls)
+    assert {f"{SITE}/conflicts/karabakh/", f"{SITE}/feeds/conflicts/karabakh/rss/"} <= urls
+    assert sum("/actors/" in url for url in urls) == links * 3  # its page and two feeds
+    assert sum("/claims/" in url for url in urls) == links
+    assert sum("/tags/" in url for url in urls) == links
 
 
 @pytest.mark.parametrize("stories", [3, 30])
