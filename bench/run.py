@@ -315,6 +315,20 @@ def time_publishing(args) -> dict:
     return result
 
 
+def python_loop_ms() -> float:
+    """The machine's speed at one task that needs nothing else: the best of 3 runs of a fixed
+    pure-Python loop. Runs on different days or machines compare through it (a slower
+    machine gives a larger number, and every case's latency grows with it)."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return round(best * 1000, 1)
+
+
 def machine() -> dict:
     memory = 0
     try:
@@ -326,6 +340,7 @@ def machine() -> dict:
     return {
         "nproc": os.cpu_count(),
         "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
+        "python_loop_ms": python_loop_ms(),
         "ram_gib": memory,
         "python": platform.python_version(),
         "platform": platform.platform(),
