@@ -10,6 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+
+from tests.browser.admin import restore_roles_and_workflow
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
 # test body are still synchronous and safe.
@@ -17,6 +20,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", "test-results/browser"))
+DESKTOP = {"width": 1280, "height": 900}
 CHROMIUM_ARGS = [
     "--headless=new",
     "--no-sandbox",
@@ -57,10 +61,25 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh desktop-sized browser tab."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport=DESKTOP)
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def new_tab(browser):
+    """Opens a desktop-sized tab in a browser context of its own (its own cookies) at each
+    call: one per person when several people sign in during a test."""
+    contexts = []
+
+    def open_tab():
+        contexts.append(browser.new_context(viewport=DESKTOP))
+        return contexts[-1].new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture
@@ -70,6 +89,16 @@ def phone(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def newsroom_site(live_server, transactional_db):
+    """The live server's address, serving the demo site with the newsroom's roles and the
+    fact-check workflow on News (committed data: the live server runs in another thread)."""
+    call_command("load_demo", verbosity=0)  # the site first: the roles' permissions need it
+    restore_roles_and_workflow()
+    call_command("load_demo", verbosity=0)  # puts the news section on the workflow
+    return live_server.url
 
 
 @pytest.fixture

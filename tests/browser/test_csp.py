@@ -3,10 +3,10 @@ Chromium reports no violation on the public story, the admin login, the page edi
 preview, and their scripts run."""
 
 import pytest
-from django.core.management import call_command
 
+from newsroom import roles
 from newsroom.models import ArticlePage
-from tests.browser.admin import create_editor, log_in
+from tests.browser.admin import create_member, log_in, open_admin_page
 
 STORY = "russian-peacekeepers-leave-karabakh"
 # Collects every violation the page reports, from before its first script runs.
@@ -19,10 +19,10 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
-    call_command("load_demo", verbosity=0)  # the live server needs committed data
-    create_editor()
-    return live_server.url
+def site(newsroom_site):
+    # Opening a story in the editor and previewing it needs no more than a reporter.
+    create_member("reporter", roles.REPORTERS)
+    return newsroom_site
 
 
 @pytest.fixture
@@ -78,11 +78,11 @@ def test_an_inline_script_would_be_reported(tab, site):
 
 
 def test_the_admin_login_and_page_editor_run_under_the_policy(tab, site):
-    log_in(tab, site)
+    log_in(tab, site, "reporter")
     assert violations(tab) == []
 
     story = ArticlePage.objects.get(slug=STORY)
-    tab.goto(site + f"/admin/pages/{story.pk}/edit/")
+    open_admin_page(tab, site + f"/admin/pages/{story.pk}/edit/")
     tab.wait_for_load_state("networkidle")
     # Wagtail's editor is built by its scripts: the body's blocks and the side panels exist
     # only if they ran.
