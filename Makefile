@@ -40,8 +40,11 @@ check: setup
 	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) check --fail-level WARNING
 	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) makemigrations --check --dry-run
 
+# The suite runs in parallel, one worker per CPU (at most 4; each has its own test database),
+# a module's tests on one worker. PYTEST_WORKERS=0 runs it in this process.
+PYTEST_WORKERS ?= auto
 pytest: setup
-	$(UV) run --frozen pytest $(PYTEST_ARGS)
+	$(UV) run --frozen pytest -n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadscope $(PYTEST_ARGS)
 
 test: lint check pytest
 
