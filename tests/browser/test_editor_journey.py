@@ -16,16 +16,6 @@ from tests.browser.admin import create_member, log_in, open_admin_page
 DRAFT_CLAIM = 'Claim "The last convoy left on time" is a draft: publish it'
 
 
-@pytest.fixture(autouse=True)
-def no_autosave(settings):
-    """Wagtail 8 autosaves a form half a second after each change, racing the saves these
-    tests click: a save clicked while the autosave of a new item is in flight can create it
-    twice, and an autosave that lands after the save reloads the editor makes Submit ask
-    whether to overwrite "a new version saved in another window". These tests are about
-    who may do what; they save by hand."""
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-
-
 @pytest.fixture
 def admin_url(newsroom_site):
     create_member("reporter", roles.REPORTERS)

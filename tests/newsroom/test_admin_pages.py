@@ -63,3 +63,21 @@ def test_the_preview_shows_the_sidebar_as_readers_will(editor, site_tree):
     assert response.status_code == 200
     assert "Kremlin spokesperson" in body
     assert "Russian peacekeepers will leave" in body
+
+
+def test_no_editor_form_autosaves(editor, site_tree):
+    """Autosave raced the editors' own saves and duplicated new rows (settings/base.py):
+    neither the page editor nor the snippet editor starts it."""
+    story = ArticlePageFactory(parent=site_tree.news)
+    claim = ClaimFactory()
+    forms = [
+        reverse("wagtailadmin_pages:add", args=["newsroom", "articlepage", site_tree.news.pk]),
+        reverse("wagtailadmin_pages:edit", args=[story.pk]),
+        reverse("wagtailsnippets_conflicts_claim:add"),
+        reverse("wagtailsnippets_conflicts_claim:edit", args=[claim.pk]),
+    ]
+
+    for url in forms:
+        response = editor.get(url)
+        assert response.status_code == 200, url
+        assert "data-w-autosave-interval-value" not in response.content.decode(), url
