@@ -3,13 +3,23 @@
 Building a sidebar costs 8 queries and most of an article page's Python time; the same
 sidebar is shown to every reader. With settings.CONFLICTS_SIDEBAR_CACHE_SECONDS > 0 the
 built RelatedContext is kept in Django's default cache, keyed by the page, the moment it
-was last published, the host the reader asked for, and a generation. Any save or delete of
-a page, a view restriction, a link row or anything of the conflicts plugin (actors, claims,
-their sources, explainers and their timelines) starts a new generation once the transaction
-commits, so no reader sees a sidebar older than the last change; saves that readers cannot
-see (a draft revision, a lock, a new draft and its links: `reaches_readers`) do not. Writes
-that skip Django's signals (queryset.update(), raw SQL) are only caught by the expiry, so
-keep it short.
+was last published, the host the reader asked for and two generations:
+
+- the site's: any save or delete of a page other than a story, a view restriction, anything
+  of the conflicts plugin (actors, claims, their sources, explainers and their timelines)
+  or a model named in CONFLICTS_CACHE_ALSO_DROPPED_BY starts a new one;
+- the story's conflict's: a story (a page with RelatedContextMixin) or one of its links
+  saved or deleted starts a new one for the conflict it is on and the one it was on before,
+  since a sidebar lists the newest stories on its conflict. Stories on other conflicts keep
+  their sidebars: publishing a story no longer rebuilds every sidebar of the site.
+
+The partner API's list answers and the host's search results list stories of every
+conflict: they read `current_generation()`, which also starts anew with any story.
+
+A new generation starts once the transaction commits, so no reader sees a sidebar older
+than the last change; saves that readers cannot see (a draft revision, a lock, a new draft
+and its links: `reaches_readers`) do not start one. Writes that skip Django's signals
+(queryset.update(), raw SQL) are only caught by the expiry, so keep it short.
 
 Only turn it on with a cache every app server shares (Redis): with a per-process cache an
 edit made in one process would not reach the others until the entries expire.
@@ -22,12 +32,14 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from modelcluster.fields import ParentalKey
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 from wagtail.models.pages import COMMENTS_RELATION_NAME
 
-GENERATION_KEY = "conflicts:sidebar:generation"
+GENERATION_KEY = "conflicts:sidebar:generation"  # the site's
+STORIES_KEY = "conflicts:sidebar:stories"  # any story's (lists of stories read it)
+CONFLICT_KEY = "conflicts:sidebar:conflict:{}"  # the stories on one conflict (or "None")
 # What Wagtail saves alone when an editor saves a draft, locks or comments: nothing a reader
 # sees, so it keeps every cached sidebar (an editor's work day no longer empties the cache).
 EDITORS_ONLY_FIELDS = frozenset(
@@ -51,18 +63,45 @@ def cache_seconds() -> int:
     return int(getattr(settings, "CONFLICTS_SIDEBAR_CACHE_SECONDS", 0) or 0)
 
 
+def _generations(keys) -> dict[str, str]:
+    """{key: its generation}, in one cache read; a missing one is started (by whichever
+    process adds it first)."""
+    found = cache.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        started = {key: uuid.uuid4().hex for key in missing}
+        for key, generation in started.items():
+            cache.add(key, generation, None)
+        found.update(started | cache.get_many(missing))
+    return found
+
+
 def current_generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
-    return generation
+    """The generation of lists of stories (the partner API's lists, search results): new
+    whenever anything changes that a reader could see, a story on any conflict included."""
+    found = _generations([GENERATION_KEY, STORIES_KEY])
+    return f"{found[GENERATION_KEY]}.{found[STORIES_KEY]}"
+
+
+def page_generations(pages) -> dict[int, str]:
+    """{page id: the generation its sidebar is cached under}: the site's and its conflict's."""
+    conflicts = {
+        page.pk: CONFLICT_KEY.format(getattr(page, "explainer_id", None)) for page in pages
+    }
+    found = _generations(sorted({GENERATION_KEY, *conflicts.values()}))
+    return {pk: f"{found[GENERATION_KEY]}.{found[key]}" for pk, key in conflicts.items()}
 
 
 def start_new_generation() -> None:
-    """Forget every cached sidebar (they stay in the cache until they expire, unread)."""
+    """Forget every cached sidebar and list (they stay in the cache until they expire,
+    unread)."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def stories_changed(explainer_ids) -> None:
+    """Forget the sidebars of the stories on these conflicts, and every list of stories."""
+    keys = [STORIES_KEY, *(CONFLICT_KEY.format(pk) for pk in explainer_ids)]
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
 
 
 def cache_key(page, request, generation: str, kind: str = "data") -> str:
@@ -77,7 +116,7 @@ def cached_sidebar_html(page, request, render) -> str:
     seconds = cache_seconds()
     if not seconds or page.pk is None or getattr(request, "is_preview", False):
         return render(page.get_related_context(request))
-    key = cache_key(page, request, current_generation(), kind="html")
+    key = cache_key(page, request, page_generations([page])[page.pk], kind="html")
     html = cache.get(key)
     if html is None:
         html = render(page.get_related_context(request))
@@ -92,7 +131,7 @@ def cached_related_context(page, request=None):
     seconds = cache_seconds()
     if not seconds or page.pk is None or getattr(request, "is_preview", False):
         return related_context(page, request)
-    key = cache_key(page, request, current_generation())
+    key = cache_key(page, request, page_generations([page])[page.pk])
     data = cache.get(key)
     if data is None:
         data = related_context(page, request)
@@ -108,8 +147,8 @@ def cached_related_contexts(pages, request=None) -> dict:
     seconds = cache_seconds()
     if not seconds:
         return related_contexts(pages, request)
-    generation = current_generation()
-    keys = {page.pk: cache_key(page, request, generation) for page in pages}
+    generations = page_generations(pages)
+    keys = {page.pk: cache_key(page, request, generations[page.pk]) for page in pages}
     found = cache.get_many(list(keys.values()))
     contexts = {pk: found[key] for pk, key in keys.items() if key in found}
     missing = [page for page in pages if page.pk not in contexts]
@@ -138,6 +177,15 @@ def not_live(obj) -> bool:
     return isinstance(obj, DraftStateMixin) and not obj.live
 
 
+def cached_parents(instance) -> list:
+    """The cluster parents (ParentalKey) instance holds in memory; no query."""
+    return [
+        field.get_cached_value(instance)
+        for field in instance._meta.concrete_fields
+        if isinstance(field, ParentalKey) and field.is_cached(instance)
+    ]
+
+
 def reaches_readers(instance, created: bool, update_fields) -> bool:
     """Whether saving instance can change what readers see. Not: a draft's bookkeeping (a new
     revision, a lock, a comment: Wagtail saves only EDITORS_ONLY_FIELDS then), a new object
@@ -146,22 +194,52 @@ def reaches_readers(instance, created: bool, update_fields) -> bool:
         return False
     if created and not_live(instance):
         return False
-    parents = (
-        field.get_cached_value(instance)
-        for field in instance._meta.concrete_fields
-        if isinstance(field, ParentalKey) and field.is_cached(instance)
-    )
-    return not any(not_live(parent) for parent in parents)
+    return not any(not_live(parent) for parent in cached_parents(instance))
+
+
+def story_of(instance):
+    """The story (a RelatedContextMixin page) that instance is, or is a link row of; None
+    for anything else, or a link row whose story is not at hand (a row deleted on its own:
+    then the whole site's cache is dropped, to be safe)."""
+    from conflicts.models.related import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
+
+    if isinstance(instance, RelatedContextMixin):
+        return instance
+    if isinstance(instance, (ActorLinkBase, ClaimLinkBase)):
+        for parent in cached_parents(instance):
+            if isinstance(parent, RelatedContextMixin):
+                return parent
+    return None
+
+
+def note_conflict_before(sender, instance, raw=False, update_fields=None, **kwargs):
+    """pre_save: remember the conflict a saved story was on (one query), so that leaving it
+    drops that conflict's sidebars too. Not for a draft's bookkeeping saves."""
+    from conflicts.models.related import RelatedContextMixin
+
+    if raw or not isinstance(instance, RelatedContextMixin) or instance.pk is None:
+        return
+    if update_fields is not None and set(update_fields) <= EDITORS_ONLY_FIELDS:
+        return
+    before = type(instance)._base_manager.filter(pk=instance.pk).values_list("explainer_id")
+    instance._conflict_before = next(iter(before), (None,))[0]
 
 
 def on_change(sender, instance, created=False, update_fields=None, **kwargs):
-    # Whatever the settings: the API's list cache and the host's search cache read this
-    # generation too, and may be on while the sidebar cache is off.
-    if shows_in_sidebars(sender) and reaches_readers(instance, created, update_fields):
+    # Whatever the settings: the API's list cache and the host's search cache read these
+    # generations too, and may be on while the sidebar cache is off.
+    if not (shows_in_sidebars(sender) and reaches_readers(instance, created, update_fields)):
+        return
+    story = story_of(instance)
+    if story is None:
         transaction.on_commit(start_new_generation)
+        return
+    conflicts = {story.explainer_id, getattr(story, "_conflict_before", story.explainer_id)}
+    transaction.on_commit(lambda: stories_changed(conflicts))
 
 
 def connect_signals() -> None:
     """Called once from ConflictsConfig.ready()."""
+    pre_save.connect(note_conflict_before, dispatch_uid="conflicts.sidebar_cache.before")
     post_save.connect(on_change, dispatch_uid="conflicts.sidebar_cache.save")
     post_delete.connect(on_change, dispatch_uid="conflicts.sidebar_cache.delete")

@@ -1,8 +1,8 @@
 """Site search: stories, explainers, actors (names and aliases) and claims.
 
 With settings.SEARCH_CACHE_SECONDS > 0 the ranked ids of a query are kept in the default
-cache under the generation of conflicts/sidebar_cache.py, which starts anew when any page,
-actor, claim, source or link is saved or deleted: a query readers repeat while a story
+cache under the generation of lists of conflicts/sidebar_cache.py, which starts anew when any
+page, actor, claim, source or link is saved or deleted: a query readers repeat while a story
 breaks is ranked once per change, and nothing unpublished is found from the cache. The
 page itself is never shared (no CDN caching): results must drop an unpublished story at once.
 """

@@ -1,14 +1,15 @@
-"""Cached list answers of the partner API, dropped with the sidebar cache's generation.
+"""Cached list answers of the partner API, dropped with the sidebar cache's list generation.
 
 Partners poll the same lists (the newest articles, a conflict's claims) over and over; a
 list of 50 articles with their full context is the API's most expensive answer. With
 settings.CONFLICTS_API_CACHE_SECONDS > 0 the rendered JSON of a list is kept in Django's
 default cache, keyed by the URL (filters, ordering, cursor, format), the host and the
-caller's scope (partners with the same scope share entries), under the generation of
-conflicts/sidebar_cache.py, which starts anew whenever a page, a view restriction, a link
-row, anything of the plugin or a model named in CONFLICTS_CACHE_ALSO_DROPPED_BY is saved
-or deleted. Authentication, scope checks, throttling and the 400s for bad parameters all
-run before the cache is read. Same rule as the sidebar cache: only with a shared cache.
+caller's scope (partners with the same scope share entries), under the generation of lists
+of conflicts/sidebar_cache.py (`current_generation`), which starts anew whenever a page, a
+view restriction, a link row, anything of the plugin or a model named in
+CONFLICTS_CACHE_ALSO_DROPPED_BY is saved or deleted. Authentication, scope checks,
+throttling and the 400s for bad parameters all run before the cache is read. Same rule as
+the sidebar cache: only with a shared cache.
 """
 
 from django.conf import settings

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from conflicts.models import Verdict
+from conflicts.sidebar_cache import cached_related_contexts
 from tests.factories import (
     ActorFactory,
     ArticlePageFactory,
@@ -156,3 +157,58 @@ def test_publishing_the_draft_statement_shows_it_at_once(
         revision.publish()
 
     assert "A checked statement" in text_of(sidebar(client))
+
+
+def test_a_story_published_on_another_conflict_keeps_this_sidebar_cached(
+    client, site_tree, story, django_capture_on_commit_callbacks
+):
+    """Publishing a story rebuilds the sidebars of its own conflict only, not the site's."""
+    ukraine = ConflictExplainerPageFactory(parent=site_tree.conflicts, title="Ukraine")
+    elsewhere = ArticlePageFactory(parent=site_tree.news, explainer=ukraine, live=False)
+    warm_site_caches()
+    sidebar(client)
+    with CaptureQueriesContext(connection) as warm:
+        sidebar(client)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        elsewhere.save_revision().publish()
+    with CaptureQueriesContext(connection) as after:
+        sidebar(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePageFactory(parent=site_tree.news, title="Convoys", explainer=story.explainer)
+    with CaptureQueriesContext(connection) as same_conflict:
+        shown = text_of(sidebar(client))
+
+    assert len(after) == len(warm)
+    assert len(same_conflict) == len(warm) + SIDEBAR_QUERIES
+    assert "Convoys" in shown
+
+
+def test_a_story_moved_to_another_conflict_leaves_the_old_ones_sidebars_at_once(
+    client, site_tree, story, django_capture_on_commit_callbacks
+):
+    convoys = ArticlePageFactory(parent=site_tree.news, title="Convoys", explainer=story.explainer)
+    ukraine = ConflictExplainerPageFactory(parent=site_tree.conflicts, title="Ukraine")
+    assert "Convoys" in text_of(sidebar(client))
+
+    convoys.explainer = ukraine
+    with django_capture_on_commit_callbacks(execute=True):
+        convoys.save_revision().publish()
+
+    assert "Convoys" not in text_of(sidebar(client))
+
+
+def test_the_apis_contexts_of_other_conflicts_stories_stay_cached(
+    site_tree, story, django_capture_on_commit_callbacks
+):
+    """A partner's list after a story is published elsewhere rebuilds no other context."""
+    ukraine = ConflictExplainerPageFactory(parent=site_tree.conflicts, title="Ukraine")
+    cached_related_contexts([story])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePageFactory(parent=site_tree.news, explainer=ukraine)
+    with CaptureQueriesContext(connection) as rebuilt:
+        contexts = cached_related_contexts([story])
+
+    assert len(rebuilt) == 0
+    assert [card.name for card in contexts[story.pk].actors] == ["Dmitry Peskov"]
