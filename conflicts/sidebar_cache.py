@@ -198,17 +198,16 @@ def reaches_readers(instance, created: bool, update_fields) -> bool:
 
 
 def story_of(instance):
-    """The story (a RelatedContextMixin page) that instance is, or is a link row of; None
-    for anything else, or a link row whose story is not at hand (a row deleted on its own:
-    then the whole site's cache is dropped, to be safe)."""
-    from conflicts.models.related import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
+    """The story (a RelatedContextMixin page) that instance is, or is a row of (a link, or a
+    host's row such as a byline); None for anything else, or for a row whose story is not at
+    hand (a row deleted on its own: then the whole site's cache is dropped, to be safe)."""
+    from conflicts.models.related import RelatedContextMixin
 
     if isinstance(instance, RelatedContextMixin):
         return instance
-    if isinstance(instance, (ActorLinkBase, ClaimLinkBase)):
-        for parent in cached_parents(instance):
-            if isinstance(parent, RelatedContextMixin):
-                return parent
+    for parent in cached_parents(instance):
+        if isinstance(parent, RelatedContextMixin):
+            return parent
     return None
 
 

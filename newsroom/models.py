@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,6 +21,7 @@ from conflicts.validators import HttpURLField, safe_rich_text_validator
 from newsroom.blocks import StoryBlock
 from newsroom.pagination import count_for_purge, numbered_pages_to_purge, page_or_404
 from newsroom.routing import route_by_address
+from newsroom.story_parts import story_parts
 from newsroom.structured_data import article_jsonld, page_breadcrumbs
 
 
@@ -214,11 +215,12 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], "tags")  # read by the template and the JSON-LD
-        context["bylines"] = list(self.bylines.select_related("author"))
-        context["corrections"] = list(self.corrections.all())
+        parts = story_parts(self, request)
+        context["bylines"] = parts.bylines
+        context["corrections"] = parts.corrections
+        context["tags"] = parts.tags
         context["structured_data"] = [
-            article_jsonld(self, context["bylines"], request),
+            article_jsonld(self, parts, request),
             page_breadcrumbs(self, self.ancestor_pages, request),
         ]
         return context

@@ -13,8 +13,9 @@ def page_breadcrumbs(page, ancestors, request) -> dict:
     return breadcrumbs_jsonld(trail)
 
 
-def article_jsonld(page, bylines, request) -> dict:
-    """A NewsArticle with byline, dates, publisher, image and the original it is based on."""
+def article_jsonld(page, parts, request) -> dict:
+    """A NewsArticle with byline, dates, publisher, image and the original it is based on;
+    parts are the story's bylines and tags (newsroom/story_parts.py)."""
     url = page.get_full_url(request)
     data = {
         "@context": "https://schema.org",
@@ -25,13 +26,13 @@ def article_jsonld(page, bylines, request) -> dict:
         "mainEntityOfPage": url,
         "datePublished": page.display_date.isoformat(),
         "dateModified": (page.last_published_at or page.display_date).isoformat(),
-        "author": [{"@type": "Person", "name": byline.author.name} for byline in bylines],
+        "author": [{"@type": "Person", "name": byline.author.name} for byline in parts.bylines],
         "publisher": {
             "@type": "Organization",
             "name": settings.WAGTAIL_SITE_NAME,
             "url": request.build_absolute_uri("/"),
         },
-        "keywords": [tag.name for tag in page.tags.all()],
+        "keywords": [tag.name for tag in parts.tags],
     }
     if page.lead_image:
         rendition = page.lead_image.get_rendition("fill-1200x630")

@@ -139,7 +139,16 @@ CONFLICTS_API_CACHE_SECONDS = int(os.environ.get("CONFLICTS_API_CACHE_SECONDS", 
 # ... and the ranked ids of site searches (newsroom/search.py), same rule.
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "0"))
 # Our models (besides pages and the plugin's) whose changes show in the API's lists.
-CONFLICTS_CACHE_ALSO_DROPPED_BY = ["newsroom.Author", "taggit.Tag", "wagtailimages.Image"]
+# A story's own rows (cached with its sidebar: newsroom/story_parts.py) drop the cache of its
+# conflict's stories; authors, tags and images drop the whole site's.
+CONFLICTS_CACHE_ALSO_DROPPED_BY = [
+    "newsroom.Author",
+    "taggit.Tag",
+    "wagtailimages.Image",
+    "newsroom.ArticleByline",
+    "newsroom.ArticleCorrection",
+    "newsroom.ArticleTag",
+]
 
 # conflicts: where explainer index pages may be created (None = anywhere).
 CONFLICTS_INDEX_PARENT_PAGE_TYPES = ["newsroom.HomePage"]

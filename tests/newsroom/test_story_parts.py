@@ -1,0 +1,82 @@
+"""A story's bylines, corrections and tags, cached with its sidebar (newsroom/story_parts.py):
+a warm story page reads only the story and the pages above it, and every change readers
+should see shows on the next request."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsroom.models import ArticleCorrection
+from tests.factories import ArticlePageFactory, AuthorFactory, ConflictExplainerPageFactory
+from tests.pages import get_page, text_of, warm_site_caches
+
+
+@pytest.fixture(autouse=True)
+def shared_cache(settings):
+    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "story-parts-tests",
+        }
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def story(site_tree):
+    explainer = ConflictExplainerPageFactory(parent=site_tree.conflicts, title="Karabakh")
+    story = ArticlePageFactory(
+        parent=site_tree.news,
+        slug="story",
+        explainer=explainer,
+        authors=[AuthorFactory(name="Ani Avetisyan")],
+        tags=["Lachin"],
+    )
+    story.corrections.add(ArticleCorrection(text="<p>An earlier version misdated it.</p>"))
+    story.save_revision().publish()
+    return story
+
+
+def story_page(client):
+    return get_page(client, "/news/story/")
+
+
+def test_a_warm_story_page_reads_only_the_story_and_the_pages_above_it(client, story):
+    warm_site_caches()
+    story_page(client)
+    with CaptureQueriesContext(connection) as warm:
+        page = story_page(client)
+
+    assert len(warm) == 2  # the story by its address; the pages above it
+    assert text_of(page.select_one(".byline .authors")) == "By Ani Avetisyan"
+    assert "An earlier version misdated it." in text_of(page.select_one(".corrections"))
+    assert [text_of(a) for a in page.select(".story-tags a")] == ["Lachin"]
+
+
+def test_a_new_correction_and_a_removed_tag_show_at_once(
+    client, story, django_capture_on_commit_callbacks
+):
+    story_page(client)
+    story.corrections.add(ArticleCorrection(text="<p>The convoy left on Friday.</p>"))
+    story.tags.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+
+    page = story_page(client)
+    assert "The convoy left on Friday." in text_of(page.select_one(".corrections"))
+    assert page.select(".story-tags a") == []
+
+
+def test_a_renamed_author_shows_at_once(client, story, django_capture_on_commit_callbacks):
+    story_page(client)
+    author = story.bylines.get().author
+    author.name = "Ani Avetisyan-Petrosyan"
+    with django_capture_on_commit_callbacks(execute=True):
+        author.save()
+
+    assert text_of(story_page(client).select_one(".byline .authors")) == (
+        "By Ani Avetisyan-Petrosyan"
+    )
