@@ -9,6 +9,36 @@ from wagtail.models import Locale, Page, Site
 from tests.factories import ConflictIndexPageFactory, HomePageFactory, SectionPageFactory
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--transactional",
+        choices=["all", "only", "skip"],
+        default="all",
+        help="run only the tests that flush the database (live servers, transaction=True), "
+        "or all but them; `make pytest` runs the rest first, then these (see the Makefile)",
+    )
+
+
+def flushes_the_database(item) -> bool:
+    """A transactional test ends by emptying the database, the migrations' rows (the roles,
+    the fact-check workflow) included: any test after it on the same worker would miss them."""
+    marker = item.get_closest_marker("django_db")
+    transaction = bool(marker and marker.kwargs.get("transaction"))
+    return transaction or bool({"transactional_db", "live_server"} & set(item.fixturenames))
+
+
+def pytest_collection_modifyitems(config, items):
+    choice = config.getoption("--transactional")
+    if choice == "all":
+        return
+    wanted = choice == "only"
+    kept = [item for item in items if flushes_the_database(item) == wanted]
+    dropped = [item for item in items if flushes_the_database(item) != wanted]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
 def pytest_report_header(config):
     from django.conf import settings
 
