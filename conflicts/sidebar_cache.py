@@ -92,6 +92,17 @@ def page_generations(pages) -> dict[int, str]:
     return {pk: f"{found[GENERATION_KEY]}.{found[key]}" for pk, key in conflicts.items()}
 
 
+def page_generation(page, request) -> str:
+    """page_generations() of one page, read once per request (the sidebar and the host's
+    rows cached beside it share it)."""
+    if request is None:
+        return page_generations([page])[page.pk]
+    known = request.__dict__.setdefault("_sidebar_generations", {})
+    if page.pk not in known:
+        known[page.pk] = page_generations([page])[page.pk]
+    return known[page.pk]
+
+
 def start_new_generation() -> None:
     """Forget every cached sidebar and list (they stay in the cache until they expire,
     unread)."""
@@ -116,7 +127,7 @@ def cached_sidebar_html(page, request, render) -> str:
     seconds = cache_seconds()
     if not seconds or page.pk is None or getattr(request, "is_preview", False):
         return render(page.get_related_context(request))
-    key = cache_key(page, request, page_generations([page])[page.pk], kind="html")
+    key = cache_key(page, request, page_generation(page, request), kind="html")
     html = cache.get(key)
     if html is None:
         html = render(page.get_related_context(request))
@@ -131,7 +142,7 @@ def cached_related_context(page, request=None):
     seconds = cache_seconds()
     if not seconds or page.pk is None or getattr(request, "is_preview", False):
         return related_context(page, request)
-    key = cache_key(page, request, page_generations([page])[page.pk])
+    key = cache_key(page, request, page_generation(page, request))
     data = cache.get(key)
     if data is None:
         data = related_context(page, request)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 
-from conflicts.sidebar_cache import cache_key, cache_seconds, page_generations
+from conflicts.sidebar_cache import cache_key, cache_seconds, page_generation
 
 
 @dataclass
@@ -40,7 +40,7 @@ def story_parts(page, request) -> StoryParts:
     seconds = cache_seconds()
     if not seconds or page.pk is None or getattr(request, "is_preview", False):
         return read_story_parts(page)
-    key = cache_key(page, request, page_generations([page])[page.pk], kind="story")
+    key = cache_key(page, request, page_generation(page, request), kind="story")
     parts = cache.get(key)
     if parts is None:
         parts = read_story_parts(page)

@@ -56,6 +56,22 @@ def empty_cache():
 
 
 @pytest.fixture
+def sidebar_cache_on(settings):
+    """The sidebar cache (and the story rows cached beside it) on, in a memory cache of its
+    own: what production does with Redis, in one process."""
+    from django.core.cache import cache
+
+    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "sidebar-cache-tests",
+        }
+    }
+    cache.clear()
+
+
+@pytest.fixture
 def editor(client, django_user_model):
     """A test client logged in to the admin as a superuser."""
     user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")

@@ -20,18 +20,7 @@ SIDEBAR_QUERIES = 8  # conflicts.context.related_context, uncached
 STORY_PARTS_QUERIES = 3  # the host's bylines, corrections and tags, cached with it
 
 
-@pytest.fixture(autouse=True)
-def sidebar_cache(settings):
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "sidebar-cache-tests",
-        }
-    }
-    from django.core.cache import cache
-
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("sidebar_cache_on")
 
 
 @pytest.fixture

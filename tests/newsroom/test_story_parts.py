@@ -10,19 +10,7 @@ from newsroom.models import ArticleCorrection
 from tests.factories import ArticlePageFactory, AuthorFactory, ConflictExplainerPageFactory
 from tests.pages import get_page, text_of, warm_site_caches
 
-
-@pytest.fixture(autouse=True)
-def shared_cache(settings):
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "story-parts-tests",
-        }
-    }
-    from django.core.cache import cache
-
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("sidebar_cache_on")
 
 
 @pytest.fixture
