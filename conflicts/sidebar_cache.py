@@ -121,33 +121,32 @@ def cache_key(page, request, generation: str, kind: str = "data") -> str:
     return f"conflicts:sidebar:{FORMAT}:{kind}:{generation}:{page.pk}:{published}:{host}"
 
 
+def cached_for_page(page, request, kind: str, build):
+    """build(), or what the cache holds under the page's sidebar key for this kind of thing
+    (its sidebar's data or HTML, or a host's rows kept beside it). Built afresh when the cache
+    is off, for an unsaved page and for previews (they show an editor's unsaved rows)."""
+    seconds = cache_seconds()
+    if not seconds or page.pk is None or getattr(request, "is_preview", False):
+        return build()
+    key = cache_key(page, request, page_generation(page, request), kind=kind)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, seconds)
+    return value
+
+
 def cached_sidebar_html(page, request, render) -> str:
     """The sidebar as rendered by render(data), from the cache when it is on and holds it:
     a warm article page then pays one cache read for its sidebar, not a build and a render."""
-    seconds = cache_seconds()
-    if not seconds or page.pk is None or getattr(request, "is_preview", False):
-        return render(page.get_related_context(request))
-    key = cache_key(page, request, page_generation(page, request), kind="html")
-    html = cache.get(key)
-    if html is None:
-        html = render(page.get_related_context(request))
-        cache.set(key, html, seconds)
-    return html
+    return cached_for_page(page, request, "html", lambda: render(page.get_related_context(request)))
 
 
 def cached_related_context(page, request=None):
     """The page's sidebar data, from the cache when it is on and holds it."""
     from conflicts.context import related_context
 
-    seconds = cache_seconds()
-    if not seconds or page.pk is None or getattr(request, "is_preview", False):
-        return related_context(page, request)
-    key = cache_key(page, request, page_generation(page, request))
-    data = cache.get(key)
-    if data is None:
-        data = related_context(page, request)
-        cache.set(key, data, seconds)
-    return data
+    return cached_for_page(page, request, "data", lambda: related_context(page, request))
 
 
 def cached_related_contexts(pages, request=None) -> dict:

@@ -12,10 +12,9 @@ Previews are never cached: they show an editor's unsaved rows.
 
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db.models import prefetch_related_objects
 
-from conflicts.sidebar_cache import cache_key, cache_seconds, page_generation
+from conflicts.sidebar_cache import cached_for_page
 
 
 @dataclass
@@ -37,12 +36,4 @@ def read_story_parts(page) -> StoryParts:
 
 def story_parts(page, request) -> StoryParts:
     """The story's rows, from the cache when it is on and holds them."""
-    seconds = cache_seconds()
-    if not seconds or page.pk is None or getattr(request, "is_preview", False):
-        return read_story_parts(page)
-    key = cache_key(page, request, page_generation(page, request), kind="story")
-    parts = cache.get(key)
-    if parts is None:
-        parts = read_story_parts(page)
-        cache.set(key, parts, seconds)
-    return parts
+    return cached_for_page(page, request, "story", lambda: read_story_parts(page))
