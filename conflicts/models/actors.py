@@ -5,18 +5,20 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from conflicts.models.clusters import ReadFastClusterableModel
 from conflicts.paths import public_path
 from conflicts.slugs import unique_slug
 from conflicts.validators import safe_rich_text_validator, wikidata_id_validator
 
 
-class Actor(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+class Actor(
+    DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ReadFastClusterableModel
+):
     """A person, state, body, force, alliance, outlet or group that acts or speaks on the record."""
 
     class Kind(models.TextChoices):

@@ -4,12 +4,12 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from conflicts.forms import ClaimForm
+from conflicts.models.clusters import ReadFastClusterableModel
 from conflicts.paths import public_path
 from conflicts.slugs import unique_slug
 
@@ -27,7 +27,9 @@ class Verdict(models.TextChoices):
     UNPROVEN = "unproven", "Unproven"
 
 
-class Claim(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+class Claim(
+    DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ReadFastClusterableModel
+):
     """A statement an actor made on the record, with the sources that show it."""
 
     statement = models.TextField(help_text="What was claimed, in neutral words.")

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -11,6 +10,7 @@ from wagtail.search import index
 
 from conflicts.blocks import ExplainerBodyBlock
 from conflicts.caching import ReaderCacheMixin
+from conflicts.models.clusters import ReadFastClusterableModel
 from conflicts.models.related import TextMentionsMixin
 
 
@@ -114,7 +114,7 @@ class KeyFact(Orderable):
         return self.text
 
 
-class TimelineEvent(ClusterableModel, Orderable):
+class TimelineEvent(ReadFastClusterableModel, Orderable):
     """A dated event in the conflict, as precise as the record allows, with sources and actors."""
 
     class Precision(models.TextChoices):
