@@ -83,11 +83,20 @@ def current_generation() -> str:
     return f"{found[GENERATION_KEY]}.{found[STORIES_KEY]}"
 
 
+def conflict_of(page):
+    """The conflict whose stories a page's cached parts list: a story's explainer, or an
+    explainer page itself (its "Stories on this conflict")."""
+    from conflicts.models import ConflictExplainerPage
+
+    if isinstance(page, ConflictExplainerPage):
+        return page.pk
+    return getattr(page, "explainer_id", None)
+
+
 def page_generations(pages) -> dict[int, str]:
-    """{page id: the generation its sidebar is cached under}: the site's and its conflict's."""
-    conflicts = {
-        page.pk: CONFLICT_KEY.format(getattr(page, "explainer_id", None)) for page in pages
-    }
+    """{page id: the generation its cached parts are kept under}: the site's and its
+    conflict's."""
+    conflicts = {page.pk: CONFLICT_KEY.format(conflict_of(page)) for page in pages}
     found = _generations(sorted({GENERATION_KEY, *conflicts.values()}))
     return {pk: f"{found[GENERATION_KEY]}.{found[key]}" for pk, key in conflicts.items()}
 
@@ -140,6 +149,14 @@ def cached_sidebar_html(page, request, render) -> str:
     """The sidebar as rendered by render(data), from the cache when it is on and holds it:
     a warm article page then pays one cache read for its sidebar, not a build and a render."""
     return cached_for_page(page, request, "html", lambda: render(page.get_related_context(request)))
+
+
+def cached_explainer_html(page, request, render) -> str:
+    """An explainer page's content (parties, key facts, body, timeline, claims, stories) as
+    rendered by render(), under the same keys: a warm explainer page skips its 10 queries
+    and most of its rendering. A story published on the conflict, or anything of the
+    plugin saved, drops it, as it drops the sidebars."""
+    return cached_for_page(page, request, "explainer", render)
 
 
 def cached_related_context(page, request=None):

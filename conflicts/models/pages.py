@@ -76,13 +76,6 @@ class ConflictExplainerPage(ReaderCacheMixin, TextMentionsMixin, Page):
     class Meta:
         verbose_name = "conflict explainer"
 
-    def get_context(self, request, *args, **kwargs):
-        from conflicts.profiles import explainer_profile
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(explainer_profile(self))
-        return context
-
 
 class ConflictParty(Orderable):
     """An actor's part in a conflict: belligerent, mediator, peacekeeper ..."""

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from conflicts.sidebar_cache import cached_sidebar_html
+from conflicts.sidebar_cache import cached_explainer_html, cached_sidebar_html
 
 register = template.Library()
 
@@ -37,6 +37,21 @@ def related_context_sidebar(context, page=None):
         return mark_safe(render(data))  # noqa: S308 (the template escapes what editors wrote)
     html = cached_sidebar_html(page or context.get("page"), request, render)
     return mark_safe(html)  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def explainer_content(context, page):
+    """An explainer's parties, key facts, body, timeline, claims and stories
+    (conflicts/includes/explainer_content.html), through the sidebar cache when it is on."""
+    from conflicts.profiles import explainer_profile
+
+    request = context.get("request")
+
+    def render():
+        values = {"page": page, "request": request, **explainer_profile(page)}
+        return render_to_string("conflicts/includes/explainer_content.html", values)
+
+    return mark_safe(cached_explainer_html(page, request, render))  # noqa: S308 (escaped there)
 
 
 @register.inclusion_tag("conflicts/includes/verdict_badge.html")
