@@ -130,14 +130,16 @@ def cache_key(page, request, generation: str, kind: str = "data") -> str:
     return f"conflicts:sidebar:{FORMAT}:{kind}:{generation}:{page.pk}:{published}:{host}"
 
 
-def cached_for_page(page, request, kind: str, build):
+def cached_for_page(page, request, kind: str, build, generation=page_generation):
     """build(), or what the cache holds under the page's sidebar key for this kind of thing
     (its sidebar's data or HTML, or a host's rows kept beside it). Built afresh when the cache
-    is off, for an unsaved page and for previews (they show an editor's unsaved rows)."""
+    is off, for an unsaved page and for previews (they show an editor's unsaved rows).
+    `generation(page, request)` names what drops it: by default the site's and the page's
+    conflict's."""
     seconds = cache_seconds()
     if not seconds or page.pk is None or getattr(request, "is_preview", False):
         return build()
-    key = cache_key(page, request, page_generation(page, request), kind=kind)
+    key = cache_key(page, request, generation(page, request), kind=kind)
     value = cache.get(key)
     if value is None:
         value = build()
@@ -157,6 +159,13 @@ def cached_explainer_html(page, request, render) -> str:
     and most of its rendering. A story published on the conflict, or anything of the
     plugin saved, drops it, as it drops the sidebars."""
     return cached_for_page(page, request, "explainer", render)
+
+
+def cached_actor_profile(actor, request, build) -> dict:
+    """An actor page's affiliations, claims and stories (build()), kept under the generation
+    of lists: it lists stories of any conflict, so any story's change drops it, as anything
+    of the plugin does."""
+    return cached_for_page(actor, request, "actor", build, lambda *_: current_generation())
 
 
 def cached_related_context(page, request=None):

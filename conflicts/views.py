@@ -5,13 +5,15 @@ from django.shortcuts import get_object_or_404, render
 from conflicts.caching import reader_cache
 from conflicts.models import Actor
 from conflicts.profiles import actor_profile, claim_profile, live_claims
+from conflicts.sidebar_cache import cached_actor_profile
 from conflicts.structured_data import actor_page_jsonld, claim_page_jsonld
 
 
 @reader_cache
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor, slug=slug, live=True)
-    context = {"actor": actor, **actor_profile(actor)}
+    profile = cached_actor_profile(actor, request, lambda: actor_profile(actor))
+    context = {"actor": actor, **profile}
     context["structured_data"] = actor_page_jsonld(actor, request)
     return render(request, "conflicts/actor_detail.html", context)
 
