@@ -24,7 +24,9 @@ and its links: `reaches_readers`) do not start one. Writes that skip Django's si
 Only turn it on with a cache every app server shares (Redis): with a per-process cache an
 edit made in one process would not reach the others until the entries expire.
 Previews are never cached: they show an editor's unsaved links. The partner API reads the same
-entries (an article's related_context, one cache read for a whole list).
+entries (an article's related_context, one cache read for a whole list). Explainer pages
+keep their rendered content here (their own conflict's generation), and actor pages their
+profile (the generation of lists).
 """
 
 import uuid
@@ -155,7 +157,7 @@ def cached_sidebar_html(page, request, render) -> str:
 
 def cached_explainer_html(page, request, render) -> str:
     """An explainer page's content (parties, key facts, body, timeline, claims, stories) as
-    rendered by render(), under the same keys: a warm explainer page skips its 10 queries
+    rendered by render(), under the same keys: a warm explainer page skips 9 of its queries
     and most of its rendering. A story published on the conflict, or anything of the
     plugin saved, drops it, as it drops the sidebars."""
     return cached_for_page(page, request, "explainer", render)
