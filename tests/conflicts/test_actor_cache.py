@@ -3,8 +3,6 @@ generation of lists (conflicts/sidebar_cache.py): a warm page skips their querie
 change readers should see shows on the next request."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from conflicts.models import ActorAffiliation
 from newsroom.models import ArticlePage
@@ -14,7 +12,7 @@ from tests.factories import (
     ClaimFactory,
     ConflictExplainerPageFactory,
 )
-from tests.pages import get_page, text_of, warm_site_caches
+from tests.pages import get_page, read_cold_then_warm, text_of
 
 # conflicts.profiles.actor_profile: affiliations, members, claims, their sources, view
 # restrictions and the stories that link the actor.
@@ -38,19 +36,14 @@ def actor_page(client):
 
 
 def test_a_warm_actor_page_skips_its_profile_queries(client, peskov, settings):
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 0
-    warm_site_caches()
-    client.get("/actors/dmitry-peskov/")  # fills Wagtail's own caches, not this one
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
-    with CaptureQueriesContext(connection) as cold:
-        cold_text = actor_page(client)
-    with CaptureQueriesContext(connection) as warm:
-        warm_text = actor_page(client)
+    (cold_text, cold), (warm_text, warm) = read_cold_then_warm(
+        client, settings, "/actors/dmitry-peskov/", lambda: actor_page(client)
+    )
 
     assert warm_text == cold_text
     for shown in ["The Kremlin", "The contingent leaves on schedule", "Peacekeepers leave"]:
         assert shown in warm_text
-    assert len(warm) == len(cold) - PROFILE_QUERIES
+    assert warm == cold - PROFILE_QUERIES
 
 
 def test_a_new_story_linking_the_actor_shows_at_once(

@@ -16,7 +16,7 @@ from tests.factories import (
     ConflictExplainerPageFactory,
     TimelineEventFactory,
 )
-from tests.pages import get_page, text_of, warm_site_caches
+from tests.pages import get_page, read_cold_then_warm, text_of, warm_site_caches
 
 # conflicts.profiles.explainer_profile: parties, key facts, timeline events, their sources
 # and actors, claims, their sources, view restrictions and stories.
@@ -44,20 +44,15 @@ def content(client):
 
 
 def test_a_warm_explainer_skips_its_content_queries(client, explainer, settings):
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 0
-    warm_site_caches()
-    client.get("/conflicts/karabakh/")  # fills Wagtail's own caches, not this one
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
-    with CaptureQueriesContext(connection) as cold:
-        cold_text = content(client)
-    with CaptureQueriesContext(connection) as warm:
-        warm_text = content(client)
+    (cold_text, cold), (warm_text, warm) = read_cold_then_warm(
+        client, settings, "/conflicts/karabakh/", lambda: content(client)
+    )
 
     assert warm_text == cold_text
     for shown in ["Nikol Pashinyan", "Ceasefire signed", "The corridor stays open"]:
         assert shown in warm_text
     assert "Peacekeepers leave" in warm_text
-    assert len(warm) == len(cold) - CONTENT_QUERIES
+    assert warm == cold - CONTENT_QUERIES
 
 
 def test_a_new_story_on_the_conflict_shows_at_once(

@@ -14,7 +14,7 @@ from tests.factories import (
     ClaimFactory,
     ConflictExplainerPageFactory,
 )
-from tests.pages import get_page, text_of, warm_site_caches
+from tests.pages import get_page, read_cold_then_warm, text_of, warm_site_caches
 
 SIDEBAR_QUERIES = 8  # conflicts.context.related_context, uncached
 STORY_PARTS_QUERIES = 3  # the host's bylines, corrections and tags, cached with it
@@ -38,16 +38,13 @@ def sidebar(client):
 
 
 def test_a_warm_sidebar_costs_no_query(client, story, settings):
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 0
-    warm_site_caches()
-    client.get("/news/story/")  # fills Wagtail's own caches, not the sidebar's
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
-    with CaptureQueriesContext(connection) as cold:
-        assert "Dmitry Peskov" in text_of(sidebar(client))
-    with CaptureQueriesContext(connection) as warm:
-        assert "Dmitry Peskov" in text_of(sidebar(client))
+    (cold_text, cold), (warm_text, warm) = read_cold_then_warm(
+        client, settings, "/news/story/", lambda: text_of(sidebar(client))
+    )
 
-    assert len(warm) == len(cold) - SIDEBAR_QUERIES - STORY_PARTS_QUERIES
+    assert "Dmitry Peskov" in cold_text
+    assert "Dmitry Peskov" in warm_text
+    assert warm == cold - SIDEBAR_QUERIES - STORY_PARTS_QUERIES
 
 
 def test_a_new_verdict_shows_at_once(client, story, django_capture_on_commit_callbacks):
