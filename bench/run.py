@@ -123,6 +123,7 @@ def ensure_corpus(args) -> dict:
         log(f"corpus present in {args.database}; applying any new migrations")
         django_command(args, ["manage.py", "migrate", "--no-input", "-v0"])
         database.tune(args.database)
+        database.vacuum(args.database)
         return {"database": args.database, "built_now": False, **json.loads(label)}
     log(f"building the corpus in {args.database}")
     database.create_migrated(args.database, log)
@@ -149,6 +150,7 @@ def ensure_corpus(args) -> dict:
         raise SystemExit("bench: building the corpus failed")
     built = json.loads(proc.stdout)
     log(f"corpus built in {built['seconds']} s")
+    database.vacuum(args.database)
     return {
         "database": args.database,
         "built_now": True,
