@@ -47,12 +47,18 @@ CONFLICTS_API_CACHE_SECONDS = 0 if os.environ.get("BENCH_API_CACHE") == "0" else
 SEARCH_CACHE_SECONDS = 0 if os.environ.get("BENCH_SEARCH_CACHE") == "0" else 300
 
 if os.environ.get("BENCH_PAGE_CACHE") == "1":
+    # A cached page is answered where a static file is, right after whitenoise: a CDN
+    # answers before the app, and the middleware below whitenoise (the site, CORS,
+    # sessions, CSRF, auth, messages, redirects) only matters to a page being built.
+    # UpdateCacheMiddleware stays outermost, so the page is kept with every header.
     CACHE_MIDDLEWARE_SECONDS = 300
     CACHE_MIDDLEWARE_KEY_PREFIX = "bench-page"
+    _static = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1  # noqa: F405
     MIDDLEWARE = [  # noqa: F405
         "django.middleware.cache.UpdateCacheMiddleware",
-        *MIDDLEWARE,  # noqa: F405
+        *MIDDLEWARE[:_static],  # noqa: F405
         "django.middleware.cache.FetchFromCacheMiddleware",
+        *MIDDLEWARE[_static:],  # noqa: F405
     ]
 
 if os.environ.get("BENCH_FRONTEND_CACHE_URL"):
