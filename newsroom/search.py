@@ -48,6 +48,7 @@ class SearchKind:
     title: Callable
     url: Callable
     summary: Callable
+    shown_fields: tuple  # what title, url and summary read: a hit loads only these
     select_related: tuple = ()
 
 
@@ -79,7 +80,8 @@ class SearchHits:
         for kind, ids in self.ranked:
             shown = ids[max(start - offset, 0) : max(stop - offset, 0)]
             if shown:
-                found = kind.queryset.select_related(*kind.select_related).in_bulk(shown)
+                rows = kind.queryset.select_related(*kind.select_related).only(*kind.shown_fields)
+                found = rows.in_bulk(shown)
                 hits += [
                     SearchHit(kind.name, kind.title(o), kind.url(o), kind.summary(o))
                     for o in (found[pk] for pk in shown if pk in found)
@@ -92,9 +94,23 @@ def rank(words: str, kinds: list[SearchKind]) -> dict[str, list[int]]:
     """{kind name: the ids of its best PER_TYPE matches, best first}: one query per kind."""
     backend = get_search_backend()
     return {
-        kind.name: [o.pk for o in backend.search(words, kind.queryset.only("pk"))[:PER_TYPE]]
+        kind.name: ranked_ids(backend.search(words, kind.queryset.only("pk"))[:PER_TYPE])
         for kind in kinds
     }
+
+
+def ranked_ids(results) -> list[int]:
+    """The ids of a backend's search results, best first.
+
+    Wagtail's database backends (PostgreSQL, SQLite, MySQL, the fallback) build their results
+    from one ordered queryset, `get_queryset()`; asking it for ids alone skips building a
+    model object per hit (up to PER_TYPE per kind, modelcluster's constructor included for
+    pages). Backends without it (Elasticsearch, OpenSearch) give objects.
+    """
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is None:
+        return [hit.pk for hit in results]
+    return list(get_queryset().values_list("pk", flat=True))
 
 
 def cached_ranking(words: str, kinds: list[SearchKind]) -> dict[str, list[int]]:
@@ -120,6 +136,7 @@ def search_everything(query: str, request=None) -> SearchHits:
                 lambda p: p.title,
                 lambda p: p.get_url(request),
                 lambda p: p.dek,
+                ("title", "url_path", "dek"),
             ),
             SearchKind(
                 "Explainer",
@@ -127,6 +144,7 @@ def search_everything(query: str, request=None) -> SearchHits:
                 lambda p: p.title,
                 lambda p: p.get_url(request),
                 lambda p: p.summary,
+                ("title", "url_path", "summary"),
             ),
             SearchKind(
                 "Actor",
@@ -134,6 +152,7 @@ def search_everything(query: str, request=None) -> SearchHits:
                 lambda a: a.name,
                 lambda a: a.get_absolute_url(),
                 lambda a: a.description,
+                ("name", "slug", "description"),
             ),
             SearchKind(
                 "Claim",
@@ -141,6 +160,7 @@ def search_everything(query: str, request=None) -> SearchHits:
                 lambda c: c.statement,
                 lambda c: c.get_absolute_url(),
                 lambda c: f"Claimed by {c.claimant.name}",
+                ("statement", "slug", "claimant", "claimant__name"),
                 select_related=("claimant",),
             ),
         ],

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import ActorFactory, ArticlePageFactory, ClaimFactory
 from tests.pages import get_page, text_of
@@ -54,9 +56,36 @@ def test_results_run_on_from_one_kind_to_the_next_across_pages(client, site_tree
     ClaimFactory(statement="The convoy left on time")
 
     first = get_page(client, "/search/?q=convoy")
-    second = get_page(client, "/search/?q=convoy&page=2")
-    kinds = [text_of(li.select_one(".search-kind")) for li in second.select(".search-results li")]
+    with CaptureQueriesContext(connection) as queries:
+        second = get_page(client, "/search/?q=convoy&page=2")
+    hits = second.select(".search-results li")
+    kinds = [text_of(li.select_one(".search-kind")) for li in hits]
 
     assert text_of(first.select_one(".search-count")) == "24 results for “convoy”"
     assert len(first.select(".search-results li")) == 20
     assert kinds == ["Story", "Story", "Actor", "Claim"]
+    assert [text_of(li.select_one("a")) for li in hits][2:] == [
+        "Convoy Monitoring Mission",
+        "The convoy left on time",
+    ]
+    assert "Claimed by" in text_of(hits[3])
+    # View restrictions twice (stories, explainers), one ranking per kind (4), then each kind
+    # on the page loads its hits in one query (3): reading a field a hit did not load would
+    # cost a query per hit.
+    assert len(queries) == 2 + 4 + 3
+
+
+def test_ranked_ids_are_the_backends_own_order(site_tree):
+    from wagtail.search.backends import get_search_backend
+
+    from newsroom.models import ArticlePage
+    from newsroom.search import ranked_ids
+
+    for n in range(12):
+        body_words = "convoy " * (n % 4)
+        ArticlePageFactory(
+            parent=site_tree.news, title=f"Convoy {body_words}report {n}", slug=f"convoy-{n}"
+        )
+    results = get_search_backend().search("convoy", ArticlePage.objects.only("pk"))[:10]
+
+    assert ranked_ids(results) == [page.pk for page in results]
