@@ -65,8 +65,8 @@ class SearchHits:
         # Double quotes mean nothing to a plain-string search, and SQLite's FTS5 syntax
         # breaks on a word holding one (Wagtail quotes each word): search the words alone.
         words = " ".join(query.replace('"', " ").split())
-        ranked_ids = cached_ranking(words, kinds)
-        self.ranked = [(kind, ranked_ids[kind.name]) for kind in kinds]
+        ranking = cached_ranking(words, kinds)
+        self.ranked = [(kind, ranking[kind.name]) for kind in kinds]
 
     def count(self) -> int:
         return sum(len(ids) for _, ids in self.ranked)
