@@ -29,7 +29,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from conflicts.sidebar_cache import cached_related_contexts, start_new_generation  # noqa: E402
-from newsroom.models import ArticlePage  # noqa: E402
+from newsroom.stories.models import ArticlePage  # noqa: E402
 
 ROUNDS = 6
 

@@ -116,7 +116,7 @@ def build_site(args):
     from wagtail.models import Page, Site
 
     from conflicts.models import ConflictIndexPage
-    from newsroom.models import HomePage, SectionPage
+    from newsroom.stories.models import HomePage, SectionPage
 
     if HomePage.objects.exists():
         sys.exit("This database already has a home page: build the corpus in an empty one.")
@@ -302,7 +302,7 @@ def build_articles(rng, args, sections, explainer_ids, actor_ids, claims_by_conf
     from taggit.models import Tag
     from wagtail.models import Locale, Page
 
-    from newsroom.models import (
+    from newsroom.stories.models import (
         ArticleActorLink,
         ArticleByline,
         ArticleClaimLink,
@@ -394,7 +394,7 @@ def index_for_search():
     from wagtail.search.backends import get_search_backend
 
     from conflicts.models import Actor, Claim, Source
-    from newsroom.models import ArticlePage, Author
+    from newsroom.stories.models import ArticlePage, Author
 
     backend = get_search_backend()
     querysets = [
@@ -420,7 +420,7 @@ def index_references():
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import ReferenceIndex
 
-    from newsroom.models import ArticlePage
+    from newsroom.stories.models import ArticlePage
 
     content_type = ContentType.objects.get_for_model(ArticlePage)
     base_content_type = ReferenceIndex._get_base_content_type(ArticlePage)

@@ -25,9 +25,9 @@ def last_page_cursor(page_size: int) -> str:
     from rest_framework.pagination import Cursor
 
     from conflicts.api.common import CursorPage
-    from newsroom.models import ArticlePage
+    from newsroom.stories.models import ArticlePage
 
-    ordering = ("-display_date", "-id")  # the API's default order (newsroom/api/views.py)
+    ordering = ("-display_date", "-id")  # the API's default order (newsroom/partners/api/views.py)
     articles = ArticlePage.objects.live().public().order_by(*ordering)
     total = articles.count()
     first_of_last = ((total - 1) // page_size) * page_size
@@ -49,7 +49,7 @@ def check_last_page(path: str, key: str) -> None:
     """The crafted cursor must land where following `next` would: the last page, full."""
     from django.test import Client
 
-    from newsroom.models import ArticlePage
+    from newsroom.stories.models import ArticlePage
 
     response = Client().get(path, HTTP_AUTHORIZATION=f"Api-Key {key}")
     total = ArticlePage.objects.live().public().count()
@@ -61,7 +61,8 @@ def check_last_page(path: str, key: str) -> None:
 
 def make_plan(sample: int, seed: int) -> dict:
     from conflicts.models import Actor, ConflictExplainerPage
-    from newsroom.models import ArticlePage, Partner, PartnerAPIKey
+    from newsroom.partners.models import Partner, PartnerAPIKey
+    from newsroom.stories.models import ArticlePage
 
     rng = random.Random(seed)
     partner, _ = Partner.objects.get_or_create(name="Bench partner")

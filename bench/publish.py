@@ -24,7 +24,7 @@ ACTOR_LINKS = CLAIM_LINKS = 25
 
 def draft_story(n: int):
     from conflicts.models import Actor, Claim, ConflictExplainerPage
-    from newsroom.models import (
+    from newsroom.stories.models import (
         ArticleActorLink,
         ArticleByline,
         ArticleClaimLink,
@@ -116,7 +116,7 @@ def explainer_rounds(repeat: int) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from conflicts.models import ConflictExplainerPage
-    from newsroom.models import ArticlePage
+    from newsroom.stories.models import ArticlePage
 
     explainer = ConflictExplainerPage.objects.live().order_by("pk").first()
     seconds, queries = [], []

@@ -7,18 +7,18 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from conflicts.caching import reader_cache
-from newsroom.search import search_view
-from newsroom.tags import tag_page
-from newsroom.views import robots_txt
+from newsroom.search.views import search_view
+from newsroom.stories.tags import tag_page
+from newsroom.stories.views import robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/", include("newsroom.api.urls")),
+    path("api/", include("newsroom.partners.api.urls")),
     path("search/", search_view, name="search"),
     path("tags/<slug:slug>/", tag_page, name="tag"),
-    path("feeds/", include("newsroom.feed_urls")),
+    path("feeds/", include("newsroom.stories.feed_urls")),
     path("sitemap.xml", reader_cache(sitemap)),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("conflicts.urls")),

@@ -6,11 +6,15 @@ Redis each reached through a relay (ops/relay.py). Readers (threads, one HTTP co
 request) fetch stories, explainers, actors, searches and the partner API (with a key from
 create_partner_key) for the whole run. With --faults, the relay in front of that service
 is cut in the middle of the run (connections reset, new ones refused) and reopened.
+With --min-requests N, each phase (before, during and after the cut; the whole run without
+faults) lasts until every kind has N answers to requests started in it, so what the verdict
+checks exists however slow the machine is: the cut lasts until its sample is in.
 
 Prints one JSON object on stdout: requests, statuses, 5xx, dropped connections, p50/p95 per
-kind, and per phase (before, during, after the outage). Exits 1 when the run breaks what it
-must hold: no fault: no 5xx and no dropped connection; postgres: 503s (never 500) during the
-cut and only 200s after it; redis: no 5xx at all. Progress goes to stderr.
+kind, and per phase (before, during, after the outage) and kind. Exits 1 when the run breaks
+what it must hold: no fault: no 5xx and no dropped connection; postgres: 503s (never 500)
+during the cut and only 200s after it; redis: no 5xx at all; with --min-requests, a phase
+short of its sample. Progress goes to stderr.
 """
 
 import argparse
@@ -26,7 +30,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -51,7 +55,7 @@ import json, django
 django.setup()
 from django.urls import reverse
 from conflicts.models import Actor, ConflictExplainerPage
-from newsroom.models import ArticlePage
+from newsroom.stories.models import ArticlePage
 articles = list(ArticlePage.objects.live().public().specific())
 print(json.dumps({
     "article": [p.url for p in articles],
@@ -73,6 +77,8 @@ def parse_args(argv=None):
     parser.add_argument("--duration", type=float, default=60, help="seconds of load")
     parser.add_argument("--faults", choices=["none", "postgres", "redis"], default="none")
     parser.add_argument("--outage", type=float, help="seconds cut (postgres 5, redis 10)")
+    parser.add_argument("--min-requests", type=int, default=0, help="answers per kind and phase")
+    parser.add_argument("--max-wait", type=float, default=120, help="seconds a phase may wait")
     parser.add_argument("--database", default="newsroom_ops_soak")
     parser.add_argument("--redis-db", type=int, default=11)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
@@ -84,6 +90,8 @@ def parse_args(argv=None):
         args.outage = DEFAULT_OUTAGE.get(args.faults, 0.0)
     if args.faults != "none" and args.outage >= args.duration:
         parser.error("--outage must be shorter than --duration")
+    if args.min_requests < 0 or args.max_wait < 0:
+        parser.error("--min-requests and --max-wait cannot be negative")
     return args
 
 
@@ -251,29 +259,31 @@ def summarize(records) -> dict:
     }
 
 
-def report(args, records, outage) -> dict:
-    by_kind = defaultdict(list)
-    for record in records:
-        by_kind[record[1]].append(record)
-    kinds = {}
+def summarize_phase(records) -> dict:
+    """A phase's answers, overall and per kind."""
+    kinds = {kind: summarize([r for r in records if r[1] == kind]) for kind in KINDS}
+    return {**summarize(records), "kinds": kinds}
+
+
+def report(args, records, outage, elapsed) -> dict:
+    kinds = summarize_phase(records)["kinds"]
     for kind in KINDS:
-        ok = [r[3] for r in by_kind[kind] if r[2] == 200]
-        kinds[kind] = {
-            **summarize(by_kind[kind]),
-            "p50_ms": percentile(ok, 0.50),
-            "p95_ms": percentile(ok, 0.95),
-        }
+        ok = [r[3] for r in records if r[1] == kind and r[2] == 200]
+        kinds[kind].update(p50_ms=percentile(ok, 0.50), p95_ms=percentile(ok, 0.95))
     result = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.node()}, {os.cpu_count()} CPUs, {platform.platform()}",
         "command": "python -m ops.soak " + " ".join(sys.argv[1:]),
         "users": args.users,
         "duration_s": args.duration,
+        "min_requests": args.min_requests,
+        "max_wait_s": args.max_wait,
+        "elapsed_s": round(elapsed, 2),
         "workers": args.workers,
         "threads": args.threads,
         "faults": args.faults,
         **summarize(records),
-        "requests_per_s": round(len(records) / args.duration, 1),
+        "requests_per_s": round(len(records) / elapsed, 1),
         "kinds": kinds,
     }
     if outage:
@@ -287,9 +297,9 @@ def report(args, records, outage) -> dict:
             "to_s": round(end, 2),
         }
         result["phases"] = {
-            "before": summarize([r for r in records if r[0] < start]),
-            "during": summarize(during),
-            "after": summarize(after),
+            "before": summarize_phase([r for r in records if r[0] < start]),
+            "during": summarize_phase(during),
+            "after": summarize_phase(after),
         }
         # The last answer that was not a 200, counted from the moment the service came back.
         result["recovered_s_after_outage"] = (
@@ -317,6 +327,12 @@ def verdict(args, result) -> tuple[bool, list[str]]:
         broken.append(f"{result['5xx']} answers 5xx while Redis was cut")
     if result["dropped_connections"]:
         broken.append(f"{result['dropped_connections']} dropped connections")
+    phases = result.get("phases") or {"run": {"kinds": result["kinds"]}}
+    for phase, found in phases.items():
+        short = [kind for kind, m in found["kinds"].items() if m["requests"] < args.min_requests]
+        if short:
+            shortfall = f"fewer than --min-requests {args.min_requests} of {', '.join(short)}"
+            broken.append(f"{phase}: {shortfall} within --max-wait {args.max_wait:g} s")
     return not broken, broken
 
 
@@ -330,7 +346,20 @@ def log_lines(path: Path) -> dict[str, int]:
     return dict(counts.most_common())
 
 
-def drive(args, urls, key, running) -> tuple[list, tuple | None]:
+def run_phase(args, records, started: float, since: float, until: float) -> None:
+    """Run until `until` s into the run and, with --min-requests, until every kind has that
+    many answers to requests started since `since`, the phase's start (--max-wait s at most)."""
+    time.sleep(max(0.0, started + until - time.monotonic()))
+    deadline = started + max(since, until) + args.max_wait
+    while args.min_requests and time.monotonic() < deadline:
+        answered = Counter(r[1] for r in records[:] if r[0] >= since)
+        if all(answered[kind] >= args.min_requests for kind in KINDS):
+            return
+        time.sleep(0.05)
+
+
+def drive(args, urls, key, running) -> tuple[list, tuple | None, float]:
+    """The readers' records, the outage (from, to) and the seconds of load."""
     records: list = []
     stop = threading.Event()
     started = time.monotonic()
@@ -341,22 +370,24 @@ def drive(args, urls, key, running) -> tuple[list, tuple | None]:
     for reader in readers:
         reader.start()
     outage = None
+    since = 0.0
     if args.faults != "none":
         relay = running[args.faults]
-        start = args.duration / 2 - args.outage / 2
-        time.sleep(max(0.0, start - (time.monotonic() - started)))
+        run_phase(args, records, started, since, args.duration / 2 - args.outage / 2)
         relay.cut()
         cut_at = time.monotonic() - started
-        log(f"{args.faults} cut at {cut_at:.1f} s for {args.outage:g} s")
-        time.sleep(args.outage)
+        log(f"{args.faults} cut at {cut_at:.1f} s for {args.outage:g} s or more")
+        run_phase(args, records, started, cut_at, cut_at + args.outage)
         relay.open()
         outage = (cut_at, time.monotonic() - started)
-        log(f"{args.faults} back at {outage[1]:.1f} s")
-    time.sleep(max(0.0, args.duration - (time.monotonic() - started)))
+        since = outage[1]
+        log(f"{args.faults} back at {since:.1f} s, cut for {since - cut_at:.1f} s")
+    run_phase(args, records, started, since, args.duration)
+    elapsed = time.monotonic() - started
     stop.set()
     for reader in readers:
         reader.join(timeout=60)
-    return records, outage
+    return records, outage, elapsed
 
 
 def main(argv=None) -> int:
@@ -366,8 +397,8 @@ def main(argv=None) -> int:
         log(
             f"gunicorn on 127.0.0.1:{running['port']}: {args.users} readers for {args.duration:g} s"
         )
-        records, outage = drive(args, urls, key, running)
-        result = report(args, records, outage)
+        records, outage, elapsed = drive(args, urls, key, running)
+        result = report(args, records, outage, elapsed)
         result["server_log"] = str(running["log"].relative_to(BASE_DIR))
         result["server_log_lines"] = log_lines(running["log"])
     print(json.dumps(result, indent=2))  # noqa: T201

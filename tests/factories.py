@@ -17,7 +17,7 @@ from conflicts.models import (
     TimelineEvent,
     Verdict,
 )
-from newsroom.models import (
+from newsroom.stories.models import (
     ArticleActorLink,
     ArticleByline,
     ArticleClaimLink,

@@ -13,7 +13,10 @@ VAR_DIR = BASE_DIR / "var"
 DEFAULT_DATABASE_URL = f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
 
 INSTALLED_APPS = [
-    "newsroom",
+    # The host's apps (the project is newsroom/): stories keeps the app label "newsroom".
+    "newsroom.stories",
+    "newsroom.search",
+    "newsroom.partners",
     "conflicts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -53,7 +56,7 @@ MIDDLEWARE = [
     # The Wagtail site from the cache, not a query per request (static files never ask).
     "newsroom.sites.CachedSiteMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "newsroom.api.middleware.APIConditionalGetMiddleware",
+    "newsroom.partners.api.middleware.APIConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -116,8 +119,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "The Newsroom"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend; on PostgreSQL, one that indexes a publish without reading
-# the whole index (newsroom/search_backend.py).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "newsroom.search_backend"}}
+# the whole index (newsroom/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "newsroom.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAIL_I18N_ENABLED = False
 # Editors' avatars are not fetched from Gravatar: no third party learns who uses the admin,
@@ -138,11 +141,11 @@ WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0")
 CONFLICTS_SIDEBAR_CACHE_SECONDS = int(os.environ.get("CONFLICTS_SIDEBAR_CACHE_SECONDS", "0"))
 # ... and partner API list answers (conflicts/api/response_cache.py), same rule.
 CONFLICTS_API_CACHE_SECONDS = int(os.environ.get("CONFLICTS_API_CACHE_SECONDS", "0"))
-# ... and the ranked ids of site searches (newsroom/search.py), same rule.
+# ... and the ranked ids of site searches (newsroom/search/search.py), same rule.
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "0"))
 # Our models (besides pages and the plugin's) whose changes show in the API's lists.
-# A story's own rows (cached with its sidebar: newsroom/story_parts.py) drop the cache of its
-# conflict's stories; authors, tags and images drop the whole site's.
+# A story's own rows (cached with its sidebar: newsroom/stories/story_parts.py) drop the cache
+# of its conflict's stories; authors, tags and images drop the whole site's.
 CONFLICTS_CACHE_ALSO_DROPPED_BY = [
     "newsroom.Author",
     "taggit.Tag",
@@ -155,12 +158,15 @@ CONFLICTS_CACHE_ALSO_DROPPED_BY = [
 # conflicts: where explainer index pages may be created (None = anywhere).
 CONFLICTS_INDEX_PARENT_PAGE_TYPES = ["newsroom.HomePage"]
 
-# The partner API (newsroom/api, conflicts/api; docs/api.md). Read-only, one key per partner.
+# The partner API (newsroom/partners/api, conflicts/api; docs/api.md). Read-only, one key per
+# partner.
 API_DEFAULT_RATE = os.environ.get("API_DEFAULT_RATE", "1000/hour")  # per key; Partner can override
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["newsroom.api.authentication.PartnerKeyAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["newsroom.api.permissions.HasPartnerKey"],
-    "DEFAULT_THROTTLE_CLASSES": ["newsroom.api.throttling.PartnerRateThrottle"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "newsroom.partners.api.authentication.PartnerKeyAuthentication"
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["newsroom.partners.api.permissions.HasPartnerKey"],
+    "DEFAULT_THROTTLE_CLASSES": ["newsroom.partners.api.throttling.PartnerRateThrottle"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -176,11 +182,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "PREPROCESSING_HOOKS": ["newsroom.api.schema.only_partner_api"],
+    "PREPROCESSING_HOOKS": ["newsroom.partners.api.schema.only_partner_api"],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "conflicts.models.Actor.Kind",
         "SourceKindEnum": "conflicts.models.Source.Kind",
-        "WithdrawalKindEnum": "newsroom.models.Withdrawal.Kind",
+        "WithdrawalKindEnum": "newsroom.partners.models.Withdrawal.Kind",
     },
 }
 # CORS: read-only GET from any origin, on the API only.
@@ -223,7 +229,7 @@ CONTENT_SECURITY_POLICY = {
 
 # Reader pages (conflicts/caching.py): anonymous GETs of live public pages are
 # `public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_S_MAXAGE`; browsers keep them
-# briefly, a shared cache (CDN) longer, and publishing purges it (newsroom/purge.py).
+# briefly, a shared cache (CDN) longer, and publishing purges it (newsroom/stories/purge.py).
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "600"))
 # A story going live shifts every numbered page of its section and tags; the first

@@ -126,7 +126,7 @@ if REDIS_URL:
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
             "OPTIONS": {**_REDIS_OPTIONS, "IGNORE_EXCEPTIONS": True},
         },
-        # The API throttle's counts: errors reach newsroom.api.throttling, which lets the
+        # The API throttle's counts: errors reach newsroom.partners.api.throttling, which lets the
         # request through and logs it (an outage must not lock partners out, nor 500).
         "throttle": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -156,7 +156,7 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
     AWS_DEFAULT_ACL = None  # the bucket's policy decides
 
-# Frontend-cache purge (newsroom/purge.py, conflicts/purge.py): any of these, or several.
+# Frontend-cache purge (newsroom/stories/purge.py, conflicts/purge.py): any of these, or several.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {

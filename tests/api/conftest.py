@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from newsroom.models import Partner, PartnerAPIKey
+from newsroom.partners.models import Partner, PartnerAPIKey
 from tests.factories import ArticlePageFactory, ConflictExplainerPageFactory
 
 NOW = timezone.now().replace(microsecond=0)

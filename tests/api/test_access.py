@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from rest_framework.test import APIClient
 
-from newsroom.models import PartnerAPIKey, Withdrawal
+from newsroom.partners.models import PartnerAPIKey, Withdrawal
 from tests.api.conftest import make_article
 from tests.factories import ConflictExplainerPageFactory, SectionPageFactory
 

@@ -3,7 +3,7 @@
 import pytest
 
 from conflicts.models import ClaimSource, Verdict
-from newsroom.models import ArticleCorrection
+from newsroom.stories.models import ArticleCorrection
 from tests.api.conftest import make_article
 from tests.factories import ActorFactory, ClaimFactory, SourceFactory
 

@@ -4,7 +4,7 @@ building related context, and a change shows in the next response."""
 import pytest
 
 from conflicts.models import Verdict
-from newsroom.models import ArticleByline
+from newsroom.stories.models import ArticleByline
 from tests.api.conftest import make_article
 from tests.api.test_queries_and_formats import AUTH, LIST_QUERIES
 from tests.factories import ActorFactory, AuthorFactory, ClaimFactory, SectionPageFactory

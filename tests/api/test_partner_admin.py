@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from newsroom.models import Partner, PartnerAPIKey
+from newsroom.partners.models import Partner, PartnerAPIKey
 from tests.api.conftest import make_article, published
 from tests.factories import ClaimFactory, ConflictExplainerPageFactory, SectionPageFactory
 

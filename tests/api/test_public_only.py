@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from newsroom.models import ArticleActorLink
+from newsroom.stories.models import ArticleActorLink
 from tests.api.conftest import make_article, published
 from tests.factories import ActorFactory, ClaimFactory, ConflictExplainerPageFactory
 
@@ -98,7 +98,7 @@ def test_public_story_shows_none_of_its_hidden_links(api, hidden):
 
 @pytest.mark.parametrize("slug", ["draft-story", "scheduled-story", "members-story"])
 def test_hidden_stories_have_no_detail(api, hidden, slug):
-    from newsroom.models import ArticlePage
+    from newsroom.stories.models import ArticlePage
 
     page = ArticlePage.objects.get(slug=slug)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from newsroom.models import ArticleActorLink, ArticleClaimLink
+from newsroom.stories.models import ArticleActorLink, ArticleClaimLink
 from tests.api.conftest import NOW, make_article
 from tests.factories import ActorFactory, ClaimFactory, TimelineEventFactory
 from tests.pages import warm_site_caches

@@ -44,12 +44,14 @@ def test_the_api_answers_and_the_throttle_logs_it_is_not_counting(
     partner.save()
     make_article(site_tree, slug="story", explainer=explainer)
 
-    with caplog.at_level(logging.WARNING, logger="newsroom.api.throttling"):
+    with caplog.at_level(logging.WARNING, logger="newsroom.partners.api.throttling"):
         responses = [api.get("/api/v1/articles/") for _ in range(3)]
 
     assert [r.status_code for r in responses] == [200, 200, 200]  # no 500, none locked out
     assert responses[-1].json()["results"][0]["slug"] == "story"
-    warnings = [r.getMessage() for r in caplog.records if r.name == "newsroom.api.throttling"]
+    warnings = [
+        r.getMessage() for r in caplog.records if r.name == "newsroom.partners.api.throttling"
+    ]
     assert len(warnings) == 3
     assert warnings[0].startswith("API throttle not counted, cache unavailable")
 

@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 
 from conflicts.api.context import related_contexts
 from conflicts.context import related_context
-from newsroom.models import ArticleActorLink, ArticlePage
+from newsroom.stories.models import ArticleActorLink, ArticlePage
 from tests.api.conftest import make_article, published
 from tests.factories import (
     ActorFactory,

@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from newsroom.models import Partner, PartnerAPIKey
+from newsroom.partners.models import Partner, PartnerAPIKey
 
 POSITIVE = schemathesis.GenerationMode.POSITIVE
 NEGATIVE = schemathesis.GenerationMode.NEGATIVE

@@ -1,5 +1,5 @@
 """How browser tests get into the admin: as a member of one of the newsroom's roles
-(newsroom/roles.py), never as a superuser, and through the login form, one way in."""
+(newsroom/stories/roles.py), never as a superuser, and through the login form, one way in."""
 
 import importlib
 
@@ -14,7 +14,9 @@ def restore_roles_and_workflow():
     """The roles and the fact-check workflow come from a data migration, which an earlier
     transactional test's flush wipes: run it again (it only adds what is missing). Run it
     after load_demo: the roles' page permissions are granted on the tree's root."""
-    migration = importlib.import_module("newsroom.migrations.0002_roles_and_fact_check_workflow")
+    migration = importlib.import_module(
+        "newsroom.stories.migrations.0002_roles_and_fact_check_workflow"
+    )
     models_modules = {config.label: config.models_module for config in apps.get_app_configs()}
     try:
         migration.create_roles(apps, None)

@@ -4,8 +4,8 @@ preview, and their scripts run."""
 
 import pytest
 
-from newsroom import roles
-from newsroom.models import ArticlePage
+from newsroom.stories import roles
+from newsroom.stories.models import ArticlePage
 from tests.browser.admin import create_member, log_in, open_admin_page
 
 STORY = "russian-peacekeepers-leave-karabakh"

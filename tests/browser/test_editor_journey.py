@@ -8,8 +8,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from conflicts.models import Actor, Claim
-from newsroom import roles
-from newsroom.models import ArticlePage, SectionPage
+from newsroom.stories import roles
+from newsroom.stories.models import ArticlePage, SectionPage
 from tests.browser.admin import create_member, log_in, open_admin_page
 
 # What the page editor's "Fact check" panel says while the story's claim is a draft.

@@ -11,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from conflicts.models import Actor, Claim
-from newsroom.models import SectionPage
+from newsroom.stories.models import SectionPage
 from tests.factories import ArticlePageFactory
 
 STORY = "Russian peacekeepers leave Karabakh"

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from newsroom.models import ArticlePage
+from newsroom.stories.models import ArticlePage
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import stat
 import pytest
 from django.core.management import call_command
 
-from newsroom.management.commands import ensure_admin
+from newsroom.stories.management.commands import ensure_admin
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,8 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site, WorkflowPage
 
 from conflicts.models import Actor, Claim, ClaimSource, ConflictExplainerPage, Source, Verdict
-from newsroom.demo.loader import DEMO_FILE
-from newsroom.models import ArticlePage, HomePage, SectionPage
+from newsroom.stories.demo.loader import DEMO_FILE
+from newsroom.stories.models import ArticlePage, HomePage, SectionPage
 from tests.factories import ActorFactory
 from tests.pages import get_page, text_of
 

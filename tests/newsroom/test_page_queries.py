@@ -58,7 +58,7 @@ def build_world(site_tree, n: int) -> None:
 
 
 # The count each page costs, whatever n. One to four of them are finding the page (a story:
-# itself, newsroom/routing.py; the site and its home page come from the cache,
+# itself, newsroom/stories/routing.py; the site and its home page come from the cache,
 # newsroom/sites.py) and checking view restrictions (a story: flags read with the pages
 # above it); the rest are one query per kind of thing the page lists.
 QUERIES = {

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from conflicts.models import ConflictExplainerPage, ConflictIndexPage
-from newsroom.models import ArticlePage, HomePage, SectionPage
+from newsroom.stories.models import ArticlePage, HomePage, SectionPage
 
 
 class PageRulesTests(WagtailPageTestCase):

@@ -89,7 +89,7 @@ def test_without_scale_out_variables_the_site_runs_on_one_machine():
     assert (found["sidebar_seconds"], found["api_seconds"], found["search_seconds"]) == (0, 0, 0)
     assert found["media_storage"] == "FileSystemStorage"
     assert found["frontend_cache"] == {}
-    assert found["search"]["BACKEND"] == "newsroom.search_backend"
+    assert found["search"]["BACKEND"] == "newsroom.search.backend"
     assert found["db_options"] == {"connect_timeout": 3}
     assert found["conn_max_age"] == 60
     assert found["log_level"] == "INFO"

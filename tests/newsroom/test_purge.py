@@ -7,8 +7,8 @@ from wagtail.models import Site
 
 from conflicts.models import ActorAffiliation, ClaimRelation, ConflictParty
 from conflicts.purge import actor_purge_batch
-from newsroom.models import ArticlePage
-from newsroom.purge import article_purge_batch
+from newsroom.stories.models import ArticlePage
+from newsroom.stories.purge import article_purge_batch
 from tests.factories import (
     ActorFactory,
     ArticlePageFactory,

@@ -12,7 +12,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail_factories import ImageFactory
 
 from conflicts.models import ClaimSource, Verdict
-from newsroom.models import ArticleCorrection
+from newsroom.stories.models import ArticleCorrection
 from tests.factories import (
     ActorFactory,
     ArticlePageFactory,

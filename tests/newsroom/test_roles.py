@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from newsroom import roles
+from newsroom.stories import roles
 from tests.factories import ArticlePageFactory
 
 

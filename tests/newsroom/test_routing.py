@@ -1,13 +1,13 @@
 """Readers reach every page at its address, as Wagtail's own routing would send them.
 
-The home page finds a page from its address in one or two queries (newsroom/routing.py)
+The home page finds a page from its address in one or two queries (newsroom/stories/routing.py)
 instead of walking the tree level by level; these tests hold it to Wagtail's answers.
 """
 
 import pytest
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
-from newsroom.models import HomePage
+from newsroom.stories.models import HomePage
 from tests.factories import ArticlePageFactory, ConflictExplainerPageFactory, SectionPageFactory
 
 
@@ -89,6 +89,8 @@ def test_no_page_type_routes_its_own_subpaths(model):
     """Routing by address skips each level's `route`: it must be Wagtail's plain one.
 
     A page type that routes its own subpaths (RoutablePageMixin, a custom `route`) needs
-    newsroom/routing.py to leave its addresses to Wagtail first.
+    newsroom/stories/routing.py to leave its addresses to Wagtail first.
     """
-    assert model.route is Page.route, f"{model.__name__} overrides route; see newsroom/routing.py"
+    assert model.route is Page.route, (
+        f"{model.__name__} overrides route; see newsroom/stories/routing.py"
+    )

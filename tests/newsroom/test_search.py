@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.search.backends import get_search_backend
 
-from newsroom.models import ArticlePage
-from newsroom.search import ranked_ids
+from newsroom.search.search import ranked_ids
+from newsroom.stories.models import ArticlePage
 from tests.factories import ActorFactory, ArticlePageFactory, ClaimFactory
 from tests.pages import get_page, text_of
 

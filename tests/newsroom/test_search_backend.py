@@ -1,5 +1,5 @@
 """Indexing a story on PostgreSQL reads only the new index entries
-(newsroom/search_backend.py, newsroom migration 0010), and weighs its title as Wagtail does."""
+(newsroom/search/backend.py, newsroom migration 0010), and weighs its title as Wagtail does."""
 
 import pytest
 from django.core.cache import cache
@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from wagtail.search.models import IndexEntry
 
-from newsroom.search_backend import AVERAGE_TITLE_KEY
+from newsroom.search.backend import AVERAGE_TITLE_KEY
 from tests.factories import ArticlePageFactory
 
 pytestmark = [

@@ -10,7 +10,7 @@ from tests.factories import ArticlePageFactory
 def test_the_search_index_covers_the_expression_searches_match_on(site_tree):
     from wagtail.search.backends import get_search_backend
 
-    from newsroom.models import ArticlePage
+    from newsroom.stories.models import ArticlePage
 
     for n in range(30):
         ArticlePageFactory(parent=site_tree.news, title=f"Convoy report {n}", slug=f"convoy-{n}")

@@ -1,12 +1,12 @@
-"""A story's bylines, corrections and tags, cached with its sidebar (newsroom/story_parts.py):
-a warm story page reads only the story and the pages above it, and every change readers
-should see shows on the next request."""
+"""A story's bylines, corrections and tags, cached with its sidebar
+(newsroom/stories/story_parts.py): a warm story page reads only the story and the pages
+above it, and every change readers should see shows on the next request."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from newsroom.models import ArticleCorrection
+from newsroom.stories.models import ArticleCorrection
 from tests.factories import ArticlePageFactory, AuthorFactory, ConflictExplainerPageFactory
 from tests.pages import get_page, text_of, warm_site_caches
 

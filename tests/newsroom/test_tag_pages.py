@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from newsroom.pagination import page_or_404
+from newsroom.stories.pagination import page_or_404
 from tests.factories import ArticlePageFactory
 from tests.pages import get_page, soup_of, text_of
 

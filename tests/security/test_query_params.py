@@ -5,7 +5,7 @@ a 404 page, or are ignored where a page takes no parameter; never a 500, never a
 import pytest
 from django.urls import reverse
 
-from newsroom.api.urls import router
+from newsroom.partners.api.urls import router
 from tests.api.conftest import make_article, published
 from tests.factories import ActorFactory, ClaimFactory, ConflictExplainerPageFactory
 

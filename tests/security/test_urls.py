@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from conflicts.models import Actor, ConflictExplainerPage, Source
 from conflicts.portable import DataError, load_conflict_data
 from conflicts.validators import url_scheme
-from newsroom.models import ArticleCorrection, ArticlePage
+from newsroom.stories.models import ArticleCorrection, ArticlePage
 from tests.factories import ArticlePageFactory
 from tests.pages import get_page
 

@@ -35,7 +35,7 @@ from conflicts.models import (
     Source,
     TimelineEvent,
 )
-from newsroom.models import (
+from newsroom.stories.models import (
     ArticleActorLink,
     ArticleByline,
     ArticleClaimLink,
@@ -125,7 +125,7 @@ def test_every_model_with_public_text_is_filled():
     """The discovery reaches every model readers or partners see (a new one must be added)."""
     filled = {
         model
-        for app in ("conflicts", "newsroom")
+        for app in ("conflicts", "newsroom", "partners")
         for model in apps.get_app_config(app).get_models()
         if editor_text_fields(model)
     }

@@ -1,0 +1,273 @@
+"""How articles look to partners: everything the reader sees, only what is public."""
+
+from django.utils.functional import cached_property
+from drf_spectacular.utils import extend_schema_field, inline_serializer
+from rest_framework import serializers
+from wagtail.rich_text import expand_db_html
+
+from conflicts.api.serializers import RelatedContextSerializer
+from conflicts.sidebar_cache import cached_related_context, cached_related_contexts
+from newsroom.partners.api.body import BODY_BLOCK, image_data, story_body
+from newsroom.partners.models import Withdrawal
+from newsroom.stories.models import ArticlePage, Author, SectionPage
+
+
+class AuthorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Author
+        fields = ["id", "slug", "name", "role"]
+
+
+class SectionSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = SectionPage
+        fields = ["id", "slug", "title", "url"]
+
+    def get_url(self, page) -> str:
+        return page.get_full_url(self.context.get("request")) or ""
+
+
+class ImageSerializer(serializers.Serializer):
+    url = serializers.URLField(help_text="The original image file.")
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    alt = serializers.CharField()
+    caption = serializers.CharField()
+    credit = serializers.CharField()
+
+
+class CompactContextSerializer(serializers.Serializer):
+    """What the story links to, by id and slug; the article's detail has the full context."""
+
+    explainer = inline_serializer(
+        "ContextExplainer",
+        {
+            "id": serializers.IntegerField(),
+            "slug": serializers.CharField(),
+            "title": serializers.CharField(),
+        },
+        allow_null=True,
+    )
+    actors = inline_serializer(
+        "ContextActor",
+        {
+            "id": serializers.IntegerField(),
+            "slug": serializers.CharField(),
+            "name": serializers.CharField(),
+        },
+        many=True,
+    )
+    claims = inline_serializer(
+        "ContextClaim",
+        {
+            "id": serializers.IntegerField(),
+            "slug": serializers.CharField(),
+            "statement": serializers.CharField(),
+            "verdict": serializers.CharField(),
+        },
+        many=True,
+    )
+
+
+class ArticleListSerializer(serializers.ListSerializer):
+    """Finds every article's section in one query (a page's parent is not a foreign key) and
+    builds every article's related context at once (conflicts.api.context)."""
+
+    def to_representation(self, data):
+        articles = list(data.all() if hasattr(data, "all") else data)
+        parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
+        sections = SectionPage.objects.filter(path__in=parent_paths)
+        self.child.sections_by_path = {s.path: s for s in sections}
+        self.child.related_contexts = cached_related_contexts(articles, self.context.get("request"))
+        return super().to_representation(articles)
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The canonical URL of the story.")
+    headline = serializers.CharField(source="title")
+    byline = serializers.SerializerMethodField()
+    published_at = serializers.DateTimeField(
+        source="display_date", help_text="The publication date readers see."
+    )
+    updated_at = serializers.DateTimeField(
+        source="last_published_at", allow_null=True, help_text="When it last went live."
+    )
+    section = serializers.SerializerMethodField()
+    tags = serializers.SerializerMethodField()
+    lead_image = serializers.SerializerMethodField()
+    syndication = serializers.SerializerMethodField(
+        help_text="For a story that appeared first elsewhere: its original publisher and URL."
+    )
+    context = serializers.SerializerMethodField()
+    related_context = serializers.SerializerMethodField(
+        help_text="What the sidebar shows: explainer card, actors, claims with verdicts and "
+        "sources, the timeline around the story's date and more stories on the conflict."
+    )
+
+    sections_by_path: dict | None = None
+    related_contexts: dict | None = None
+
+    class Meta:
+        model = ArticlePage
+        list_serializer_class = ArticleListSerializer
+        fields = [
+            "id",
+            "slug",
+            "url",
+            "headline",
+            "dek",
+            "byline",
+            "published_at",
+            "first_published_at",
+            "updated_at",
+            "section",
+            "tags",
+            "lead_image",
+            "syndication",
+            "context",
+            "related_context",
+        ]
+
+    @property
+    def request(self):
+        return self.context.get("request")
+
+    def get_url(self, page) -> str:
+        return page.get_full_url(self.request) or ""
+
+    @extend_schema_field(AuthorSerializer(many=True))
+    def get_byline(self, page):
+        author = self.nested_serializers["author"]
+        return [author.to_representation(b.author) for b in page.bylines.all()]
+
+    @extend_schema_field(SectionSerializer)
+    def get_section(self, page):
+        path = page.path[: -ArticlePage.steplen]
+        if self.sections_by_path is not None:
+            section = self.sections_by_path.get(path)
+        else:
+            section = SectionPage.objects.filter(path=path).first()
+        return self.nested_serializers["section"].to_representation(section) if section else None
+
+    def get_tags(self, page) -> list[str]:
+        return sorted(tag.name for tag in page.tags.all())
+
+    @extend_schema_field(ImageSerializer(allow_null=True))
+    def get_lead_image(self, page):
+        image = image_data(page.lead_image, self.request)
+        if image is None:
+            return None
+        return {**image, "caption": page.lead_image_caption, "credit": page.lead_image_credit}
+
+    @extend_schema_field(
+        inline_serializer(
+            "Syndication",
+            {"original_publisher": serializers.CharField(), "original_url": serializers.URLField()},
+            allow_null=True,
+        )
+    )
+    def get_syndication(self, page):
+        if not page.original_url and not page.original_publisher:
+            return None
+        return {"original_publisher": page.original_publisher, "original_url": page.original_url}
+
+    @extend_schema_field(CompactContextSerializer)
+    def get_context(self, page):
+        """What editors linked (not what the text only names), read off the sidebar's data,
+        which holds only public things."""
+        context = self._related_context(page)
+        explainer = context.explainer
+        return {
+            "explainer": (
+                {"id": explainer.id, "slug": explainer.slug, "title": explainer.title}
+                if explainer
+                else None
+            ),
+            "actors": [
+                {"id": actor.id, "slug": actor.slug, "name": actor.name}
+                for actor in context.actors
+                if not actor.mentioned
+            ],
+            "claims": [
+                {
+                    "id": claim.id,
+                    "slug": claim.slug,
+                    "statement": claim.statement,
+                    "verdict": claim.verdict,
+                }
+                for claim in context.claims
+                if not claim.mentioned
+            ],
+        }
+
+    @extend_schema_field(RelatedContextSerializer)
+    def get_related_context(self, page):
+        context = self._related_context(page)
+        return self.nested_serializers["related_context"].to_representation(context)
+
+    def _related_context(self, page):
+        """From the list's bulk build when there is one, else the sidebar's own function
+        (once per article: the compact context and the full one share it)."""
+        if self.related_contexts is not None:
+            return self.related_contexts[page.pk]
+        if not hasattr(page, "_api_related_context"):
+            page._api_related_context = cached_related_context(page, self.request)
+        return page._api_related_context
+
+    @cached_property
+    def nested_serializers(self) -> dict:
+        """One serializer of each nested kind for every article of a list: building one
+        copies all its fields, which 50 times over cost a tenth of a cold list's time."""
+        return {
+            "author": AuthorSerializer(context=self.context),
+            "section": SectionSerializer(context=self.context),
+            "related_context": RelatedContextSerializer(context=self.context),
+        }
+
+
+class CorrectionSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="correction or update")
+    date = serializers.DateTimeField()
+    text_html = serializers.SerializerMethodField()
+
+    def get_text_html(self, correction) -> str:
+        return expand_db_html(correction.text)
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    body = serializers.SerializerMethodField(
+        help_text="Structured blocks: each with type, value and its clean HTML."
+    )
+    body_html = serializers.SerializerMethodField(help_text="The whole body as clean HTML.")
+    corrections = CorrectionSerializer(many=True)
+
+    class Meta(ArticleSerializer.Meta):
+        list_serializer_class = serializers.ListSerializer
+        fields = [
+            *ArticleSerializer.Meta.fields,
+            "body",
+            "body_html",
+            "corrections",
+        ]
+
+    def _body(self, page):
+        if not hasattr(page, "_api_body"):
+            page._api_body = story_body(page, self.request)
+        return page._api_body
+
+    @extend_schema_field(BODY_BLOCK)
+    def get_body(self, page) -> list:
+        return self._body(page)
+
+    def get_body_html(self, page) -> str:
+        return "\n".join(block["html"] for block in self._body(page))
+
+
+class WithdrawalSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="object_id", help_text="The withdrawn object's id.")
+
+    class Meta:
+        model = Withdrawal
+        fields = ["kind", "id", "slug", "reason", "withdrawn_at"]

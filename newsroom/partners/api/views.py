@@ -1,0 +1,168 @@
+"""Articles, the withdrawn feed, and the API's front door (schema and docs are public)."""
+
+from django.db.models import Prefetch, Q
+from django.http import JsonResponse
+from django.utils.http import http_date
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import mixins, viewsets
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+
+from conflicts.api.common import BySlugMixin, PublicReadOnlyViewSet, StrictQueryMixin, updated_at
+from newsroom.partners.api import serializers
+from newsroom.partners.api.filters import ArticleFilter, WithdrawalFilter
+from newsroom.partners.api.ninjs import NinjsSerializer, article_ninjs
+from newsroom.partners.models import Withdrawal
+from newsroom.stories.models import (
+    ArticleActorLink,
+    ArticleByline,
+    ArticlePage,
+    SectionPage,
+)
+
+NINJS_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "ninjs"],
+    description="`ninjs` answers with the article as IPTC ninjs 3.1 instead of our JSON.",
+)
+LAST_MODIFIED = OpenApiParameter(
+    "Last-Modified",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    response=[200],
+    required=True,
+    description="When the article last went live; send it back as `If-Modified-Since`.",
+)
+ARTICLE_OR_NINJS = PolymorphicProxySerializer(
+    component_name="ArticleDetailOrNinjs",
+    serializers=[serializers.ArticleDetailSerializer, NinjsSerializer],
+    resource_type_field_name=None,
+)
+
+
+class NinjsRenderer(JSONRenderer):
+    """IPTC ninjs 3.1, chosen with `?format=ninjs` on an article's detail."""
+
+    format = "ninjs"
+
+
+def articles_for_api(request):
+    """Live, public articles with what the list shows, in a fixed number of queries (the
+    links come with the related context: serializers.ArticleListSerializer)."""
+    queryset = (
+        ArticlePage.objects.live()
+        .public()
+        .select_related("lead_image")
+        .prefetch_related(
+            Prefetch("bylines", queryset=ArticleByline.objects.select_related("author")),
+            "tags",
+        )
+        .annotate(updated_at=updated_at())
+    )
+    return scoped_articles(queryset, request)
+
+
+def scoped_articles(queryset, request):
+    """Only the sections and conflicts the partner's scope allows (both, when both are set)."""
+    section_ids = getattr(request.auth, "section_ids", None)
+    conflict_ids = getattr(request.auth, "conflict_ids", None)
+    if section_ids is not None:
+        paths = SectionPage.objects.filter(pk__in=section_ids).values_list("path", flat=True)
+        in_sections = Q(pk__in=[])
+        for path in paths:
+            in_sections |= Q(path__startswith=path, depth=len(path) // ArticlePage.steplen + 1)
+        queryset = queryset.filter(in_sections)
+    if conflict_ids is not None:
+        queryset = queryset.filter(explainer_id__in=conflict_ids)
+    return queryset
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List published articles, with their links to context"),
+    retrieve=extend_schema(
+        summary="One article: body, byline, corrections and full related context",
+        parameters=[NINJS_PARAMETER, LAST_MODIFIED],
+        responses=ARTICLE_OR_NINJS,
+    ),
+    by_slug=extend_schema(
+        summary="One article, by slug",
+        parameters=[NINJS_PARAMETER, LAST_MODIFIED],
+        responses=ARTICLE_OR_NINJS,
+    ),
+)
+class ArticleViewSet(BySlugMixin, PublicReadOnlyViewSet):
+    """Stories, as readers see them, with the context the sidebar shows."""
+
+    queryset = ArticlePage.objects.none()  # for the schema; get_queryset() is what serves
+    serializer_class = serializers.ArticleDetailSerializer
+    list_serializer_class = serializers.ArticleSerializer
+    filterset_class = ArticleFilter
+    orderings = {
+        "-published_at": ("-display_date", "-id"),
+        "published_at": ("display_date", "id"),
+        "-updated_at": ("-updated_at", "-id"),
+        "updated_at": ("updated_at", "id"),
+    }
+    default_ordering = "-published_at"
+
+    def get_renderers(self):
+        renderers = [JSONRenderer()]
+        if self.action in ("retrieve", "by_slug"):
+            renderers.append(NinjsRenderer())
+        return renderers
+
+    def get_queryset(self):
+        return articles_for_api(self.request)
+
+    def filter_detail_queryset(self):
+        linked_actors = ArticleActorLink.objects.filter(show_in_sidebar=True, actor__live=True)
+        return self.get_queryset().prefetch_related(
+            "corrections",
+            # ninjs names the story's people and organisations: the public actors linked.
+            Prefetch("actor_links", queryset=linked_actors.select_related("actor")),
+        )
+
+    def detail_response(self, article):
+        data = self.get_serializer(article).data
+        if request_format(self.request) == "ninjs":
+            data = article_ninjs(article, self.request, data["body_html"])
+        response = Response(data)
+        response["Last-Modified"] = http_date(article.updated_at.timestamp())
+        return response
+
+
+def not_found(request, *args, **kwargs):
+    """A path under /api/ that names no endpoint (or an id that is not a number)."""
+    return JsonResponse(
+        {"detail": "No such endpoint or object. Every endpoint is listed at /api/v1/docs/."},
+        status=404,
+    )
+
+
+def request_format(request) -> str:
+    renderer = getattr(request, "accepted_renderer", None)
+    return renderer.format if renderer else "json"
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="What was withdrawn: unpublished, deleted or made private since a time",
+        description="Take these down from your copy. An object published again leaves this "
+        "feed and comes back in its own list with a new `updated_at`.",
+        responses=OpenApiResponse(serializers.WithdrawalSerializer(many=True)),
+    )
+)
+class WithdrawalViewSet(StrictQueryMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    serializer_class = serializers.WithdrawalSerializer
+    filterset_class = WithdrawalFilter
+    orderings = {"withdrawn_at": ("withdrawn_at", "id")}
+    default_ordering = "withdrawn_at"
+    queryset = Withdrawal.objects.all()

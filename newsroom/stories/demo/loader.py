@@ -1,0 +1,286 @@
+"""Builds the demo site from newsroom/stories/demo/peacekeepers.json, through the models.
+
+The file's "actors", "sources", "explainers" and "claims" are the conflicts plugin's portable
+format (conflicts/portable.py); "site", "authors" and "articles" are the newsroom's part:
+
+    "site":     {"home": {"title", "intro"}, "sections": [{"slug", "title", "intro"}],
+                 "conflicts_index": {"slug", "title", "intro"}, "fact_check_section": <slug>}
+    "authors":  [{"slug", "name", "role", "bio"}]
+    "articles": [{"slug", "section": <section slug>, "title", "dek", "authors": [<slug>],
+                  "display_date": <ISO datetime with offset>, "paragraphs": [<plain text>],
+                  "tags": [...], "explainer": <slug>, "actors": [<slug>, in editor order],
+                  "claims": [<slug>], "original_publisher", "original_url"}]
+
+Idempotent (what exists, by slug, is left as it is: no update, no new revision) and atomic
+(a bad file raises DataError naming the object and field, and changes nothing).
+"""
+
+import datetime
+from collections import Counter
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
+
+from conflicts.importing import read_portable_file
+from conflicts.models import Actor, Claim, ConflictExplainerPage, ConflictIndexPage
+from conflicts.portable import (
+    SECTIONS,
+    DataError,
+    check,
+    check_fields,
+    describe,
+    load_conflict_data,
+    publish,
+    stream_value,
+)
+from newsroom.stories import roles
+from newsroom.stories.models import (
+    ArticleActorLink,
+    ArticleByline,
+    ArticleClaimLink,
+    ArticlePage,
+    Author,
+    HomePage,
+    SectionPage,
+)
+
+DEMO_FILE = Path(__file__).with_name("peacekeepers.json")
+
+# The order a summary names things in.
+KINDS = ["actors", "sources", "explainers", "claims", "pages", "authors", "articles"]
+
+
+def load_demo(path=DEMO_FILE) -> dict:
+    """Build the demo site tree, context and story; return what was created and skipped.
+
+    {"created": {"actors": 17, ...}, "skipped": {...}}: skipped things already existed.
+    """
+    data = read_portable_file(path)
+    check_fields(
+        data,
+        "file",
+        {"site"},
+        {"format", "authors", "articles", *SECTIONS},
+        lists={"authors", "articles", *SECTIONS},
+        objects={"site"},
+        kind="demo file",
+    )
+    done = {"created": Counter(), "skipped": Counter()}
+    with transaction.atomic():
+        site = check_fields(
+            data["site"],
+            "site",
+            {"home", "sections", "conflicts_index"},
+            {"fact_check_section"},
+            lists={"sections"},
+            objects={"home", "conflicts_index"},
+            kind="site",
+        )
+        home = _home(site["home"], done)
+        sections = {}
+        for i, row in enumerate(site["sections"]):
+            section = _child(home, SectionPage, row, f"site section {i + 1}", done)
+            sections[section.slug] = section
+        index = _child(home, ConflictIndexPage, site["conflicts_index"], "conflicts_index", done)
+        _fact_check(sections.get(site["fact_check_section"]))
+        for i, row in enumerate(data.get("authors") or []):
+            _author(row, f"author {i + 1}", done)
+        conflicts = load_conflict_data(
+            {key: data[key] for key in ("format", *SECTIONS) if key in data},
+            explainer_parent=index,
+        )
+        done["created"].update(conflicts["created"])
+        done["skipped"].update(conflicts["skipped"])
+        for i, row in enumerate(data.get("articles") or []):
+            _article(row, sections, i, done)
+    return {key: dict(counts) for key, counts in done.items()}
+
+
+def summary(result: dict) -> str:
+    """ "created 17 actors, 1 explainer ...; skipped nothing" from load_demo's result."""
+
+    def counts(kind_counts: dict) -> str:
+        names = sorted(kind_counts, key=lambda k: KINDS.index(k) if k in KINDS else len(KINDS))
+        parts = [
+            f"{n} {kind[:-1] if n == 1 and kind.endswith('s') else kind}"
+            for kind in names
+            if (n := kind_counts[kind])
+        ]
+        return ", ".join(parts) or "nothing"
+
+    skipped = counts(result["skipped"])
+    return f"created {counts(result['created'])}; " + (
+        "skipped nothing" if skipped == "nothing" else f"skipped {skipped} (already there)"
+    )
+
+
+def _root() -> Page:
+    """The tree's root and default locale, as Wagtail's migrations make them (a flushed DB)."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    return Page.add_root(instance=Page(title="Root", slug="root"))
+
+
+def _page_fields(row, label) -> dict:
+    return check_fields(row, label, {"title"}, {"slug", "intro"}, kind="page")
+
+
+def _add_page(parent: Page, page: Page, label: str) -> None:
+    """Add page under parent (Wagtail validates it there) and publish it."""
+    try:
+        parent.add_child(instance=page)
+    except ValidationError as error:
+        raise DataError(f"{label}: {describe(error)}") from None
+    publish(page, label)
+
+
+def _home(row, done) -> HomePage:
+    """The HomePage at the root of the default site, replacing Wagtail's welcome page."""
+    row = _page_fields(row, "site home")
+    home = HomePage.objects.first()
+    if home:
+        done["skipped"]["pages"] += 1
+        return home
+    root = Page.get_first_root_node() or _root()
+    site = Site.objects.filter(is_default_site=True).first()
+    # Wagtail's "Welcome to your new Wagtail site!" page: a plain Page with nothing under it.
+    plain_page = ContentType.objects.get_for_model(Page)
+    for welcome in root.get_children().filter(content_type=plain_page):
+        if welcome.get_children().exists():
+            continue
+        if site and site.root_page_id == welcome.pk:
+            # Deleting a site's root page deletes the site: point it at the root meanwhile.
+            site.root_page = root
+            site.save()
+        welcome.delete()
+    home = HomePage(title=row["title"], slug=row["slug"] or "home", intro=row["intro"], live=False)
+    _add_page(root, home, "site home")
+    site = site or Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = row["title"]
+    site.save()
+    done["created"]["pages"] += 1
+    return home
+
+
+def _child(parent, model, row, label, done):
+    """The page of this model and slug under parent, created and published if missing."""
+    row = check_fields(row, label, {"slug", "title"}, {"intro"}, kind="page")
+    page = model.objects.child_of(parent).filter(slug=row["slug"]).first()
+    if page:
+        done["skipped"]["pages"] += 1
+        return page
+    page = model(title=row["title"], slug=row["slug"], intro=row["intro"], live=False)
+    _add_page(parent, page, f'{label} "{row["slug"]}"')
+    done["created"]["pages"] += 1
+    return page
+
+
+def _fact_check(section) -> None:
+    """Put the section on the fact-check workflow (made by a data migration), if both exist."""
+    workflow = Workflow.objects.filter(name=roles.FACT_CHECK_WORKFLOW).first()
+    if section and workflow:
+        WorkflowPage.objects.get_or_create(page=section, defaults={"workflow": workflow})
+
+
+def _author(row, label, done) -> Author:
+    row = check_fields(row, label, {"slug", "name"}, {"role", "bio"}, kind="author")
+    label = f'author "{row["slug"]}"'
+    author = Author.objects.filter(slug=row["slug"]).first()
+    if author:
+        done["skipped"]["authors"] += 1
+        return author
+    author = Author(slug=row["slug"], name=row["name"], role=row["role"], bio=row["bio"])
+    check(author, label)
+    author.save()
+    done["created"]["authors"] += 1
+    return author
+
+
+def _by_slug(model, slugs, label, key, noun):
+    """The model's rows for slugs, in the given order; DataError naming any unknown slug."""
+    if any(not isinstance(slug, str) for slug in slugs):
+        raise DataError(f"{label}: {key}: expected a list of slugs")
+    found = model.objects.in_bulk(slugs, field_name="slug")
+    missing = [slug for slug in slugs if slug not in found]
+    if missing:
+        raise DataError(f'{label}: {key}: no {noun} with the slug "{missing[0]}"')
+    return [found[slug] for slug in slugs]
+
+
+def _article(row, sections, i, done) -> None:
+    row = check_fields(
+        row,
+        f"article {i + 1}",
+        {"slug", "section", "title", "dek", "authors", "display_date", "paragraphs"},
+        {"tags", "explainer", "actors", "claims", "original_publisher", "original_url"},
+        lists={"authors", "paragraphs", "tags", "actors", "claims"},
+        kind="article",
+    )
+    label = f'article "{row["slug"]}"'
+    section = sections.get(row["section"])
+    if section is None:
+        raise DataError(f'{label}: section: no section "{row["section"]}" in the file\'s site')
+    if ArticlePage.objects.child_of(section).filter(slug=row["slug"]).exists():
+        done["skipped"]["articles"] += 1
+        return
+    try:
+        display_date = datetime.datetime.fromisoformat(row["display_date"])
+    except ValueError:
+        display_date = None
+    if display_date is None or display_date.tzinfo is None:
+        raise DataError(
+            f'{label}: display_date: "{row["display_date"]}" is not a date and time with an '
+            "offset (e.g. 2024-04-17T18:00:00+04:00)"
+        )
+    if any(not isinstance(p, str) or not p.strip() for p in row["paragraphs"]):
+        raise DataError(f"{label}: paragraphs: expected a list of non-empty texts")
+    if any(not isinstance(tag, str) for tag in row["tags"]):
+        raise DataError(f"{label}: tags: expected a list of names")
+    explainer = None
+    if row["explainer"]:
+        explainer = ConflictExplainerPage.objects.filter(slug=row["explainer"]).first()
+        if explainer is None:
+            raise DataError(f'{label}: explainer: no explainer with the slug "{row["explainer"]}"')
+    page = ArticlePage(
+        title=row["title"],
+        slug=row["slug"],
+        dek=row["dek"],
+        display_date=display_date,
+        # The file holds plain text, one paragraph per entry: escape it into rich text.
+        body=stream_value(
+            ArticlePage,
+            "body",
+            [{"type": "paragraph", "value": f"<p>{escape(p)}</p>"} for p in row["paragraphs"]],
+            label,
+        ),
+        explainer=explainer,
+        original_publisher=row["original_publisher"],
+        original_url=row["original_url"],
+        live=False,
+    )
+    children = [
+        (page.bylines, ArticleByline(author=author, sort_order=n), f"{label} author {n + 1}")
+        for n, author in enumerate(_by_slug(Author, row["authors"], label, "authors", "author"))
+    ]
+    children += [
+        (page.actor_links, ArticleActorLink(actor=actor, sort_order=n), f"{label} actor {n + 1}")
+        for n, actor in enumerate(_by_slug(Actor, row["actors"], label, "actors", "actor"))
+    ]
+    children += [
+        (page.claim_links, ArticleClaimLink(claim=claim, sort_order=n), f"{label} claim {n + 1}")
+        for n, claim in enumerate(_by_slug(Claim, row["claims"], label, "claims", "claim"))
+    ]
+    for relation, child, child_label in children:
+        check(child, child_label, exclude=["page"])
+        relation.add(child)
+    page.tags.add(*row["tags"])
+    _add_page(section, page, label)
+    done["created"]["articles"] += 1
