@@ -4,6 +4,8 @@ BENCH_CASE_FILE names a JSON file: {"paths": [...], "headers": {...}, "out": "<f
 Each simulated user requests paths picked at random, with no wait between requests (a
 closed loop at the concurrency locust is given). Every response time and status is
 written to "out" when the run stops, so run.py computes exact percentiles itself.
+With "min_requests" (and "seconds") in the file, the run stops once "seconds" have passed
+and that many requests were answered; locust's --run-time is then only the cap.
 """
 
 import json
@@ -11,6 +13,7 @@ import os
 import random
 import time
 
+import gevent
 from locust import FastHttpUser, constant, events, task
 
 CASE = json.loads(open(os.environ["BENCH_CASE_FILE"]).read())  # noqa: SIM115
@@ -30,6 +33,19 @@ def record(response_time, exception=None, response=None, **kwargs):
     STATUSES[status] = STATUSES.get(status, 0) + 1
     if exception is not None and len(ERRORS) < 5:
         ERRORS.append(repr(exception)[:300])
+
+
+@events.test_start.add_listener
+def stop_once_sampled(environment, **kwargs):
+    if CASE.get("min_requests"):
+        gevent.spawn(_stop_when_sampled, environment)
+
+
+def _stop_when_sampled(environment):
+    gevent.sleep(CASE["seconds"])
+    while len(TIMES) < CASE["min_requests"]:
+        gevent.sleep(0.05)
+    environment.runner.quit()  # as locust's own --run-time does
 
 
 @events.quitting.add_listener

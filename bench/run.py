@@ -2,7 +2,8 @@
 
 Builds (once) a corpus in its own PostgreSQL database, starts gunicorn with production
 settings (bench variant: newsroom/settings/bench.py) on a free loopback port, drives each
-case with locust headless at a fixed concurrency for a fixed time, counts SQL queries per
+case with locust headless at a fixed concurrency for a fixed time (and, with --min-requests,
+until the case has that many answers, however slow the machine), counts SQL queries per
 request with Django's test client against the same database, times publishing, and
 reports each case against the static-file ceiling and the issue's targets.
 Progress goes to stderr. See bench/RESULTS.md for a run and how to read it.
@@ -76,6 +77,8 @@ def parse_args(argv=None):
     parser.add_argument("--rebuild", action="store_true", help="rebuild the corpus even if present")
     parser.add_argument("--users", type=int, default=8, help="concurrent users per case")
     parser.add_argument("--duration", type=int, default=20, help="seconds per case")
+    parser.add_argument("--min-requests", type=int, default=0, help="answers per case at least")
+    parser.add_argument("--max-wait", type=int, default=120, help="seconds a case may wait")
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--sample", type=int, default=200, help="distinct URLs per page case")
     parser.add_argument("--publish-rounds", type=int, default=5)
@@ -242,10 +245,15 @@ def percentile(sorted_values: list[float], share: float) -> float:
 
 
 def drive(args, url: str, paths: list[str], headers: dict) -> dict:
-    """One locust run at args.users concurrency for args.duration seconds."""
+    """One locust run at args.users concurrency for args.duration seconds; with
+    --min-requests, on until it has them, --max-wait seconds more at most."""
     with tempfile.TemporaryDirectory() as tmp:
         case_file, out = Path(tmp) / "case.json", Path(tmp) / "out.json"
-        case_file.write_text(json.dumps({"paths": paths, "headers": headers, "out": str(out)}))
+        case = {"paths": paths, "headers": headers, "out": str(out)}
+        if args.min_requests:  # bench/locustfile.py stops it; --run-time is the cap
+            case.update(seconds=args.duration, min_requests=args.min_requests)
+        case_file.write_text(json.dumps(case))
+        run_time = args.duration + (args.max_wait if args.min_requests else 0)
         locust = subprocess.run(  # noqa: S603
             [
                 sys.executable,
@@ -258,7 +266,7 @@ def drive(args, url: str, paths: list[str], headers: dict) -> dict:
                 "--skip-log-setup",
                 f"--users={args.users}",
                 f"--spawn-rate={args.users}",
-                f"--run-time={args.duration}s",
+                f"--run-time={run_time}s",
                 "--stop-timeout=30",
                 f"--host={url}",
             ],
@@ -506,6 +514,7 @@ def run(args) -> dict:
         "load": {
             "users": args.users,
             "seconds_per_case": args.duration,
+            "min_requests_per_case": args.min_requests,
             "gunicorn_workers": args.workers,
             "locust": "FastHttpUser, no wait, one process on the same machine",
         },
