@@ -36,20 +36,29 @@ lint: setup
 	$(UV) run --frozen ruff check .
 	$(UV) run --frozen ruff format --check .
 
+# The newsroom's settings, then the conflicts plugin's test host's (tests/conflicts/host).
+PLUGIN_HOST := tests.conflicts.host.settings
 check: setup
 	DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) check --fail-level WARNING
 	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=newsroom.settings.test $(MANAGE) makemigrations --check --dry-run
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=$(PLUGIN_HOST) $(MANAGE) check --fail-level WARNING
+	DATABASE_URL=sqlite:///:memory: DJANGO_SETTINGS_MODULE=$(PLUGIN_HOST) $(MANAGE) makemigrations --check --dry-run
 
 # The suite runs in parallel, one worker per CPU (at most 4; each has its own test database),
 # a module's tests on one worker. PYTEST_WORKERS=0 runs it in this process. Tests that flush
 # the database (live servers, transaction=True) run in a second pass: on a worker they would
 # wipe the migrations' rows (roles, workflow) for the tests after them. Exit 5 is "no test
-# selected in this pass" (e.g. with PYTEST_ARGS="-k ...").
+# selected in this pass" (e.g. with PYTEST_ARGS="-k ..."). The plugin's tests (tests/conflicts)
+# run on its test host, without the newsroom, in two passes of their own (its test database
+# is test_<NAME>_conflicts_host: tests/conflicts/host/settings.py); a path in PYTEST_ARGS
+# runs in the passes of its own settings only (tests/conftest.py).
 PYTEST_WORKERS ?= auto
 PYTEST := $(UV) run --frozen pytest -n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadscope
 pytest: setup
-	$(PYTEST) --transactional=skip $(PYTEST_ARGS) || [ $$? -eq 5 ]
-	$(PYTEST) --transactional=only $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PYTEST) --ignore=tests/conflicts --transactional=skip $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PYTEST) --ignore=tests/conflicts --transactional=only $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PYTEST) --ds $(PLUGIN_HOST) --transactional=skip $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PYTEST) --ds $(PLUGIN_HOST) --transactional=only $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test: lint check pytest
 

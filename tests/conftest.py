@@ -1,12 +1,20 @@
-"""Site bootstrap shared by every test: a home page, a News section and a Conflicts index."""
+"""Fixtures shared by every test, for the newsroom and the plugin's test host alike.
 
-from dataclasses import dataclass
+Host-neutral: the newsroom is imported only inside the newsroom's own fixture (site_tree),
+which tests/conflicts/conftest.py replaces with the test host's. Each settings module
+collects its own tests: tests/conflicts under tests.conflicts.host.settings, the rest under
+the newsroom's (`make pytest` runs both).
+"""
+
+from pathlib import Path
 
 import pytest
 from django.conf import settings
-from wagtail.models import Locale, Page, Site
 
-from tests.factories import ConflictIndexPageFactory, HomePageFactory, SectionPageFactory
+from tests.conflicts.site_tree import SiteTree, build_site_tree
+
+PLUGIN_TESTS = Path(__file__).resolve().parent / "conflicts"
+PLUGIN_HOST_SETTINGS = "tests.conflicts.host.settings"
 
 
 def pytest_addoption(parser):
@@ -39,10 +47,37 @@ def pytest_collection_modifyitems(config, items):
         items[:] = kept
 
 
-def pytest_report_header(config):
-    from django.conf import settings
+def collected_here(path: Path) -> bool | None:
+    """Whether these settings collect path: tests/conflicts only under the test host's, the
+    rest only under the others; None for a folder above tests/conflicts (both, in part)."""
+    path = path.resolve()
+    if path in PLUGIN_TESTS.parents:
+        return None
+    in_plugin = path == PLUGIN_TESTS or PLUGIN_TESTS in path.parents
+    return in_plugin == (settings.SETTINGS_MODULE == PLUGIN_HOST_SETTINGS)
 
-    return getattr(settings, "TEST_DATABASE_NOTE", None)
+
+def pytest_configure(config):
+    """Leave out the paths given on the command line that the other settings run, so
+    `make pytest PYTEST_ARGS=tests/conflicts/...` runs them in the host's pass only (the
+    other pass selects nothing: exit 5)."""
+    here = config.invocation_params.dir
+    config.args[:] = [
+        arg for arg in config.args if collected_here(here / arg.split("::")[0]) is not False
+    ]
+
+
+def pytest_ignore_collect(collection_path, config):
+    return True if collected_here(Path(collection_path)) is False else None
+
+
+def pytest_report_header(config):
+    if settings.SETTINGS_MODULE == PLUGIN_HOST_SETTINGS:
+        collected = "the plugin's tests (tests/conflicts) on its test host"
+    else:
+        collected = "all but tests/conflicts (those run with --ds tests.conflicts.host.settings)"
+    note = getattr(settings, "TEST_DATABASE_NOTE", None)
+    return [f"{settings.SETTINGS_MODULE}: {collected}", *([note] if note else [])]
 
 
 @pytest.fixture(autouse=True)
@@ -79,34 +114,12 @@ def editor(client, django_user_model):
     return client
 
 
-@dataclass
-class SiteTree:
-    home: object
-    news: object
-    conflicts: object
-
-
 @pytest.fixture
 def site_tree(db) -> SiteTree:
-    """Replace Wagtail's welcome page with our HomePage, as load_demo does. After a
-    transactional test's flush (which wipes what Wagtail's migrations made), make the
-    locale, the tree's root and the default site again."""
-    root = Page.get_first_root_node()
-    if root is None:
-        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    home = HomePageFactory(parent=root, slug="home-page")
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    else:
-        old_root = site.root_page
-        site.root_page = home
-        site.save()
-        old_root.delete()
-    news = SectionPageFactory(parent=home, slug="news")
-    conflicts = ConflictIndexPageFactory(parent=home, slug="conflicts")
-    return SiteTree(home=home, news=news, conflicts=conflicts)
+    """The newsroom's HomePage, a News section and a Conflicts index (build_site_tree)."""
+    from tests.factories import HomePageFactory, SectionPageFactory
+
+    return build_site_tree(HomePageFactory, SectionPageFactory)
 
 
 @pytest.fixture

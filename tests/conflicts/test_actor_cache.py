@@ -5,14 +5,11 @@ change readers should see shows on the next request."""
 import pytest
 
 from conflicts.models import ActorAffiliation
-from newsroom.models import ArticlePage
-from tests.factories import (
-    ActorFactory,
-    ArticlePageFactory,
-    ClaimFactory,
-    ConflictExplainerPageFactory,
-)
-from tests.pages import get_page, read_cold_then_warm, text_of
+from tests.conflicts.factories import ActorFactory, ClaimFactory, ConflictExplainerPageFactory
+from tests.conflicts.host.factories import StoryPageFactory
+from tests.conflicts.host.models import StoryPage
+from tests.conflicts.pages import read_cold_then_warm
+from tests.pages import get_page, text_of
 
 # conflicts.profiles.actor_profile: affiliations, members, claims, their sources, view
 # restrictions and the stories that link the actor.
@@ -27,7 +24,7 @@ def peskov(site_tree):
     kremlin = ActorFactory(name="The Kremlin")
     ActorAffiliation.objects.create(actor=actor, organisation=kremlin, role="Spokesperson")
     ClaimFactory(claimant=actor, statement="The contingent leaves on schedule")
-    ArticlePageFactory(parent=site_tree.news, title="Peacekeepers leave", actors=[actor])
+    StoryPageFactory(parent=site_tree.news, title="Peacekeepers leave", actors=[actor])
     return actor
 
 
@@ -52,7 +49,7 @@ def test_a_new_story_linking_the_actor_shows_at_once(
     karabakh = ConflictExplainerPageFactory(parent=site_tree.conflicts, title="Karabakh")
     assert "Convoys reach the border" not in actor_page(client)
     with django_capture_on_commit_callbacks(execute=True):
-        ArticlePageFactory(
+        StoryPageFactory(
             parent=site_tree.news,
             title="Convoys reach the border",
             actors=[peskov],
@@ -67,7 +64,7 @@ def test_an_unpublished_story_and_claim_leave_at_once(
 ):
     assert "Peacekeepers leave" in actor_page(client)
     with django_capture_on_commit_callbacks(execute=True):
-        ArticlePage.objects.get(title="Peacekeepers leave").unpublish()
+        StoryPage.objects.get(title="Peacekeepers leave").unpublish()
         peskov.claims.get().unpublish()
 
     text = actor_page(client)

@@ -6,7 +6,7 @@ from wagtail.models import Revision
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from conflicts.models import Actor, Claim
-from tests.factories import ActorFactory, ClaimFactory, SourceFactory
+from tests.conflicts.factories import ActorFactory, ClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 

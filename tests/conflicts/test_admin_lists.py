@@ -1,4 +1,4 @@
-"""The admin's actor and claim lists: filters, usage, and a fixed query cost at newsroom scale."""
+"""The admin's actor and claim lists: filters, usage, and a query cost fixed at any scale."""
 
 import datetime
 
@@ -8,8 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conflicts.models import Actor, Claim
-from tests.factories import ActorFactory, ArticlePageFactory, ClaimFactory
-from tests.pages import warm_site_caches
+from tests.conflicts.factories import ActorFactory, ClaimFactory
+from tests.conflicts.host.factories import StoryPageFactory
+from tests.conflicts.pages import warm_site_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_the_actor_list_says_where_each_is_used(
         peskov = ActorFactory(name="Dmitry Peskov")
         ActorFactory(name="Unused actor")
         ClaimFactory(claimant=peskov)
-        story = ArticlePageFactory(parent=site_tree.news, actors=[peskov])
+        story = StoryPageFactory(parent=site_tree.news, actors=[peskov])
         story.save_revision().publish()
 
     body = text_of(editor.get(reverse("wagtailsnippets_conflicts_actor:list")))

@@ -8,15 +8,14 @@ from wagtail.models import Site
 
 from conflicts.context import related_context
 from conflicts.models import ClaimSource, Verdict
-from newsroom.models import ArticleActorLink
-from tests.factories import (
+from tests.conflicts.factories import (
     ActorFactory,
-    ArticlePageFactory,
     ClaimFactory,
     ConflictExplainerPageFactory,
     SourceFactory,
     TimelineEventFactory,
 )
+from tests.conflicts.host.factories import StoryActorLinkFactory, StoryPageFactory
 
 STORY_DATE = timezone.make_aware(datetime.datetime(2024, 4, 17, 12, 0))
 
@@ -41,7 +40,7 @@ def explainer(site_tree):
 def make_story(site_tree, explainer, links: int, **kwargs):
     actors = ActorFactory.create_batch(links)
     claims = [ClaimFactory(claimant=actors[i % links], sources=2) for i in range(links)]
-    return ArticlePageFactory(
+    return StoryPageFactory(
         parent=site_tree.news,
         explainer=explainer,
         display_date=STORY_DATE,
@@ -54,7 +53,7 @@ def make_story(site_tree, explainer, links: int, **kwargs):
 def test_sidebar_shows_linked_actors_in_editor_order(site_tree, explainer):
     peskov = ActorFactory(name="Dmitry Peskov", description="Kremlin spokesperson")
     pashinyan = ActorFactory(name="Nikol Pashinyan", description="Prime Minister of Armenia")
-    story = ArticlePageFactory(parent=site_tree.news, actors=[pashinyan, peskov])
+    story = StoryPageFactory(parent=site_tree.news, actors=[pashinyan, peskov])
 
     actors = related_context(story).actors
 
@@ -75,7 +74,7 @@ def test_sidebar_claims_carry_claimant_verdict_and_sources_as_stored(site_tree, 
     )
     tass = SourceFactory(publisher="TASS", title="Peskov confirms", url="https://tass.com/1")
     ClaimSource.objects.create(claim=claim, source=tass, shows="supports", quote="paragraph 2")
-    story = ArticlePageFactory(parent=site_tree.news, claims=[claim])
+    story = StoryPageFactory(parent=site_tree.news, claims=[claim])
 
     [card] = related_context(story).claims
 
@@ -94,12 +93,12 @@ def test_sidebar_leaves_out_drafts_and_hidden_links(site_tree, explainer):
     hidden = ActorFactory(name="Hidden actor")
     draft_claim = ClaimFactory(statement="A draft claim", live=False)
     by_draft_claimant = ClaimFactory(statement="Claim by a draft actor", claimant=draft)
-    story = ArticlePageFactory(
+    story = StoryPageFactory(
         parent=site_tree.news,
         actors=[shown, draft],
         claims=[draft_claim, by_draft_claimant],
     )
-    ArticleActorLink.objects.create(page=story, actor=hidden, show_in_sidebar=False, sort_order=9)
+    StoryActorLinkFactory(page=story, actor=hidden, show_in_sidebar=False, sort_order=9)
 
     context = related_context(story)
 
@@ -108,7 +107,7 @@ def test_sidebar_leaves_out_drafts_and_hidden_links(site_tree, explainer):
 
 
 def test_sidebar_explainer_card_and_timeline_around_the_story_date(site_tree, explainer):
-    story = ArticlePageFactory(parent=site_tree.news, explainer=explainer, display_date=STORY_DATE)
+    story = StoryPageFactory(parent=site_tree.news, explainer=explainer, display_date=STORY_DATE)
 
     context = related_context(story)
 
@@ -124,18 +123,18 @@ def test_sidebar_explainer_card_and_timeline_around_the_story_date(site_tree, ex
 
 
 def test_sidebar_more_stories_are_live_others_on_the_conflict_newest_first(site_tree, explainer):
-    story = ArticlePageFactory(parent=site_tree.news, explainer=explainer, title="This story")
-    ArticlePageFactory(
+    story = StoryPageFactory(parent=site_tree.news, explainer=explainer, title="This story")
+    StoryPageFactory(
         parent=site_tree.news,
         explainer=explainer,
         title="Older story",
         display_date=STORY_DATE - datetime.timedelta(days=30),
     )
-    ArticlePageFactory(
+    StoryPageFactory(
         parent=site_tree.news, explainer=explainer, title="Newer story", display_date=STORY_DATE
     )
-    ArticlePageFactory(parent=site_tree.news, explainer=explainer, title="Draft", live=False)
-    ArticlePageFactory(parent=site_tree.news, title="Other conflict story")
+    StoryPageFactory(parent=site_tree.news, explainer=explainer, title="Draft", live=False)
+    StoryPageFactory(parent=site_tree.news, title="Other conflict story")
 
     titles = [s.title for s in related_context(story).more_stories]
 
@@ -145,7 +144,7 @@ def test_sidebar_more_stories_are_live_others_on_the_conflict_newest_first(site_
 
 def test_sidebar_hides_an_unpublished_explainer(site_tree, explainer):
     explainer.unpublish()
-    story = ArticlePageFactory(parent=site_tree.news, explainer=explainer)
+    story = StoryPageFactory(parent=site_tree.news, explainer=explainer)
 
     context = related_context(story)
 
@@ -164,7 +163,7 @@ def test_sidebar_costs_the_same_queries_for_3_or_30_links(
     site_tree, explainer, links, django_assert_num_queries
 ):
     story = make_story(site_tree, explainer, links)
-    ArticlePageFactory(parent=site_tree.news, explainer=explainer)
+    StoryPageFactory(parent=site_tree.news, explainer=explainer)
     Site.get_site_root_paths()  # warm, as every request after the first finds it cached
 
     with django_assert_num_queries(SIDEBAR_QUERIES):

@@ -9,14 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from conflicts.models import ConflictParty
-from tests.factories import (
+from tests.conflicts.factories import (
     ActorFactory,
-    ArticlePageFactory,
     ClaimFactory,
     ConflictExplainerPageFactory,
     TimelineEventFactory,
 )
-from tests.pages import get_page, read_cold_then_warm, text_of, warm_site_caches
+from tests.conflicts.host.factories import StoryPageFactory
+from tests.conflicts.pages import read_cold_then_warm, warm_site_caches
+from tests.pages import get_page, text_of
 
 # conflicts.profiles.explainer_profile: parties, key facts, timeline events, their sources
 # and actors, claims, their sources, view restrictions and stories.
@@ -35,7 +36,7 @@ def explainer(site_tree):
     event = TimelineEventFactory(page=page, title="Ceasefire signed")
     event.actors.add(pashinyan)
     ClaimFactory(claimant=pashinyan, conflict=page, statement="The corridor stays open")
-    ArticlePageFactory(parent=site_tree.news, title="Peacekeepers leave", explainer=page)
+    StoryPageFactory(parent=site_tree.news, title="Peacekeepers leave", explainer=page)
     return page
 
 
@@ -60,7 +61,7 @@ def test_a_new_story_on_the_conflict_shows_at_once(
 ):
     assert "Convoys reach the border" not in content(client)
     with django_capture_on_commit_callbacks(execute=True):
-        ArticlePageFactory(
+        StoryPageFactory(
             parent=site_tree.news, title="Convoys reach the border", explainer=explainer
         )
 
@@ -76,7 +77,7 @@ def test_a_story_on_another_conflict_keeps_the_page_warm(
     with CaptureQueriesContext(connection) as warm:
         content(client)
     with django_capture_on_commit_callbacks(execute=True):
-        ArticlePageFactory(parent=site_tree.news, title="Khartoum talks", explainer=elsewhere)
+        StoryPageFactory(parent=site_tree.news, title="Khartoum talks", explainer=elsewhere)
 
     with CaptureQueriesContext(connection) as after:
         assert "Khartoum talks" not in content(client)

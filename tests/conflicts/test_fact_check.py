@@ -1,42 +1,52 @@
-"""The fact-check step: a story cannot pass it while a linked claim lacks evidence."""
+"""The fact-check step: a story cannot pass it while a linked claim lacks evidence.
+
+On the test host a workflow like the one a host's editors set up: the plugin's fact-check
+task for the fact-checkers, then an editors' sign-off, on the News section.
+"""
 
 import pytest
-from django.contrib.auth.models import Group
-from wagtail.models import Workflow, WorkflowPage
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from conflicts.models import ClaimSource, FactCheckTask
-from newsroom import roles
-from tests.factories import ArticlePageFactory, ClaimFactory, SourceFactory
-
-
-@pytest.fixture
-def fact_checker(django_user_model):
-    user = django_user_model.objects.create_user("checker", password="pw")
-    user.groups.add(Group.objects.get(name=roles.FACT_CHECKERS))
-    return user
+from tests.conflicts.factories import ClaimFactory, SourceFactory
+from tests.conflicts.host.factories import StoryPageFactory
 
 
 @pytest.fixture
 def workflow(site_tree):
-    """The fact-check workflow the roles migration made, on the News section."""
-    workflow = Workflow.objects.get(name=roles.FACT_CHECK_WORKFLOW)
+    """Fact check (the Fact-checkers group), then Editor sign-off (Wagtail's Editors group,
+    allowed to publish in News), on News."""
+    editors = Group.objects.get_or_create(name="Editors")[0]
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    GroupPagePermission.objects.create(group=editors, page=site_tree.news, permission=publish)
+    workflow = Workflow.objects.create(name="Fact check before publishing")
+    fact_check = FactCheckTask.objects.create(name="Fact check")
+    fact_check.groups.set([Group.objects.create(name="Fact-checkers")])
+    sign_off = GroupApprovalTask.objects.create(name="Editor sign-off")
+    sign_off.groups.set([editors])
+    for order, task in enumerate([fact_check, sign_off]):
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
     WorkflowPage.objects.create(workflow=workflow, page=site_tree.news)
     return workflow
 
 
-def test_the_migration_made_fact_check_then_editor_sign_off(workflow):
-    fact_check, sign_off = [t.specific for t in workflow.tasks.order_by("workflow_tasks")]
-
-    assert isinstance(fact_check, FactCheckTask)
-    assert fact_check.name == "Fact check"
-    assert [g.name for g in fact_check.groups.all()] == ["Fact-checkers"]
-    assert sign_off.name == "Editor sign-off"
-    assert [g.name for g in sign_off.groups.all()] == ["Editors"]
+@pytest.fixture
+def fact_checker(workflow, django_user_model):
+    user = django_user_model.objects.create_user("checker", password="pw")
+    user.groups.add(Group.objects.get(name="Fact-checkers"))
+    return user
 
 
 def test_a_story_with_an_unsourced_claim_cannot_be_approved(site_tree, workflow, fact_checker):
     unsourced = ClaimFactory(statement="The peacekeepers will stay until 2025", sources=0)
-    story = ArticlePageFactory(parent=site_tree.news, claims=[unsourced], live=False)
+    story = StoryPageFactory(parent=site_tree.news, claims=[unsourced], live=False)
     story.save_revision()
     state = workflow.start(story, fact_checker)
     task = state.current_task_state.task.specific
@@ -60,7 +70,7 @@ def test_a_verdict_without_explanation_blocks_approval_and_names_the_claim(
     claim = ClaimFactory(statement="Armenia is shifting blame", verdict="disputed")
     claim.verdict_explanation = ""  # as an older row might hold, before validation existed
     claim.save()
-    story = ArticlePageFactory(parent=site_tree.news, claims=[claim], live=False)
+    story = StoryPageFactory(parent=site_tree.news, claims=[claim], live=False)
     story.save_revision()
     state = workflow.start(story, fact_checker)
 
@@ -76,7 +86,7 @@ def test_once_sourced_the_story_passes_and_the_editor_publishes(
     site_tree, workflow, fact_checker, django_user_model
 ):
     claim = ClaimFactory(statement="Peskov confirmed the withdrawal", sources=0, live=False)
-    story = ArticlePageFactory(parent=site_tree.news, claims=[claim], live=False)
+    story = StoryPageFactory(parent=site_tree.news, claims=[claim], live=False)
     story.save_revision()
     state = workflow.start(story, fact_checker)
     ClaimSource.objects.create(claim=claim, source=SourceFactory())
@@ -89,7 +99,7 @@ def test_once_sourced_the_story_passes_and_the_editor_publishes(
     state.refresh_from_db()
     assert state.current_task_state.task.name == "Editor sign-off"
     editor = django_user_model.objects.create_user("editor", password="pw")
-    editor.groups.add(Group.objects.get(name=roles.EDITORS))
+    editor.groups.add(Group.objects.get(name="Editors"))
     state.current_task_state.task.specific.on_action(state.current_task_state, editor, "approve")
 
     story.refresh_from_db()

@@ -9,7 +9,8 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 from wagtail.models import ReferenceIndex
 
 from conflicts.models import Actor
-from tests.factories import ActorFactory, ArticlePageFactory, ClaimFactory
+from tests.conflicts.factories import ActorFactory, ClaimFactory
+from tests.conflicts.host.factories import StoryPageFactory
 from tests.pages import get_page, text_of
 
 
@@ -23,7 +24,7 @@ def kremlin(db):
 
 
 def test_a_mention_renders_as_a_link_to_the_actor_and_follows_a_rename(client, site_tree, kremlin):
-    ArticlePageFactory(
+    StoryPageFactory(
         parent=site_tree.news,
         slug="story",
         body=[("paragraph", f"<p>Talks with {mention('actor', kremlin, 'Moscow')} ended.</p>")],
@@ -42,7 +43,7 @@ def test_a_mention_renders_as_a_link_to_the_actor_and_follows_a_rename(client, s
 
 def test_a_claim_reference_links_to_the_claim_page(client, site_tree, kremlin):
     claim = ClaimFactory(claimant=kremlin, slug="peacekeepers-leave")
-    ArticlePageFactory(
+    StoryPageFactory(
         parent=site_tree.news,
         slug="story",
         body=[("paragraph", f"<p>As {mention('claim', claim, 'Moscow said')}.</p>")],
@@ -58,7 +59,7 @@ def test_a_mention_of_a_draft_actor_or_claim_keeps_the_words_without_a_link(
 ):
     draft = ActorFactory(name="Secret envoy", slug="secret-envoy", live=False)
     draft_claim = ClaimFactory(claimant=kremlin, slug="unpublished-claim", live=False)
-    ArticlePageFactory(
+    StoryPageFactory(
         parent=site_tree.news,
         slug="story",
         body=[
@@ -80,7 +81,7 @@ def test_a_mention_of_a_draft_actor_or_claim_keeps_the_words_without_a_link(
 
 def test_mentions_are_counted_by_the_reference_index(site_tree, kremlin):
     claim = ClaimFactory(claimant=ActorFactory())
-    story = ArticlePageFactory(
+    story = StoryPageFactory(
         parent=site_tree.news,
         body=[
             (
@@ -100,7 +101,7 @@ def test_mentioned_actors_join_the_sidebar_after_the_linked_ones(client, site_tr
     hidden = ActorFactory(name="Hidden by the editor")
     draft = ActorFactory(name="Draft person", live=False)
     second = ActorFactory(name="Mentioned second")
-    story = ArticlePageFactory(
+    story = StoryPageFactory(
         parent=site_tree.news,
         slug="story",
         actors=[linked, hidden],
@@ -141,7 +142,7 @@ def test_the_article_costs_the_same_queries_for_1_or_12_paragraphs_with_mentions
                     f"{mention('claim', claim, 'said')}</p>",
                 )
             )
-        ArticlePageFactory(parent=site_tree.news, slug=slug, body=body)
+        StoryPageFactory(parent=site_tree.news, slug=slug, body=body)
 
     story_with(1, "one")
     story_with(12, "twelve")
@@ -195,7 +196,7 @@ def test_claims_referred_to_in_the_text_join_the_sidebar_with_their_sources(
 ):
     linked = ClaimFactory(claimant=kremlin, statement="Linked by hand")
     referred = ClaimFactory(claimant=kremlin, statement="Referred to in the text", sources=2)
-    ArticlePageFactory(
+    StoryPageFactory(
         parent=site_tree.news,
         slug="story",
         claims=[linked],
@@ -221,7 +222,7 @@ def test_the_fact_check_step_checks_claims_referred_to_in_the_text(site_tree, kr
     from conflicts.factcheck import page_claim_problems
 
     unsourced = ClaimFactory(claimant=kremlin, statement="Nobody showed this", sources=0)
-    story = ArticlePageFactory(
+    story = StoryPageFactory(
         parent=site_tree.news,
         body=[("paragraph", f"<p>{mention('claim', unsourced, 'a claim')}</p>")],
     )
@@ -234,7 +235,7 @@ def test_the_fact_check_step_checks_claims_referred_to_in_the_text(site_tree, kr
 def test_an_explainer_section_links_its_mentions_in_one_query_per_kind(
     client, site_tree, kremlin, django_assert_num_queries
 ):
-    from tests.factories import ConflictExplainerPageFactory
+    from tests.conflicts.factories import ConflictExplainerPageFactory
 
     def explainer_with(sections, slug):
         body = []

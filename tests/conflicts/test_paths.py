@@ -3,7 +3,7 @@
 from django.urls import reverse, set_script_prefix
 
 from conflicts.paths import public_path
-from tests.factories import ActorFactory
+from tests.conflicts.factories import ActorFactory
 
 
 def test_a_remembered_path_is_what_reverse_gives_and_follows_the_slug(db):

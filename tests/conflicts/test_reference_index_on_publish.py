@@ -6,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import ReferenceIndex
 
-from tests.factories import ActorFactory, ArticlePageFactory, ClaimFactory
+from tests.conflicts.factories import ActorFactory, ClaimFactory
+from tests.conflicts.host.factories import StoryPageFactory
 
 
 def publish_counting_index_queries(story) -> int:
@@ -19,7 +20,7 @@ def publish_counting_index_queries(story) -> int:
 def test_publishing_indexes_every_link_in_the_same_number_of_queries(site_tree, links):
     actors = ActorFactory.create_batch(links)
     claims = [ClaimFactory(claimant=actor) for actor in actors]
-    story = ArticlePageFactory(parent=site_tree.news, actors=actors, claims=claims)
+    story = StoryPageFactory(parent=site_tree.news, actors=actors, claims=claims)
     story.title = "Convoys leave"
 
     index_queries = publish_counting_index_queries(story)

@@ -10,8 +10,9 @@ from django.utils import timezone
 from wagtail.models import Revision
 
 from conflicts.models import Actor, Claim
+from tests.conflicts.factories import ActorFactory, ClaimFactory, SourceFactory
+from tests.conflicts.host.factories import StoryPageFactory
 from tests.conflicts.test_admin import actor_form, claim_form
-from tests.factories import ActorFactory, ArticlePageFactory, ClaimFactory, SourceFactory
 from tests.pages import get_page
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +109,7 @@ def test_a_claim_reverts_to_an_earlier_revision_and_keeps_every_revision(editor)
 
 
 def test_a_story_scheduled_for_later_is_published_by_the_scheduler(site_tree, client):
-    story = ArticlePageFactory(parent=site_tree.news, slug="later", live=False)
+    story = StoryPageFactory(parent=site_tree.news, slug="later", live=False)
     story.go_live_at = LATER
     story.save_revision().publish()
 

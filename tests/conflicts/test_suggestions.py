@@ -1,7 +1,8 @@
 """Suggestions: actors a story names but does not link yet, on the story's edit view."""
 
 from conflicts.suggestions import actor_suggestions
-from tests.factories import ActorFactory, ArticlePageFactory
+from tests.conflicts.factories import ActorFactory
+from tests.conflicts.host.factories import StoryPageFactory
 from tests.pages import soup_of, text_of
 
 
@@ -12,7 +13,7 @@ def test_actors_named_in_headline_or_text_are_suggested_in_order_of_appearance(s
     ActorFactory(name="Russia")  # only "Russian" appears: not a whole-word match
     ActorFactory(name="Ilham Aliyev")  # not named at all
     linked = ActorFactory(name="Armenia")
-    story = ArticlePageFactory(
+    story = StoryPageFactory(
         parent=site_tree.news,
         title="Pashinyan answers the Kremlin",
         actors=[linked],
@@ -36,7 +37,7 @@ def test_actors_named_in_headline_or_text_are_suggested_in_order_of_appearance(s
 
 def test_actors_mentioned_in_the_text_are_not_suggested(site_tree):
     kremlin = ActorFactory(name="Kremlin")
-    story = ArticlePageFactory(
+    story = StoryPageFactory(
         parent=site_tree.news,
         body=[("paragraph", f'<p>The <a linktype="actor" id="{kremlin.pk}">Kremlin</a> said.</p>')],
     )
@@ -46,7 +47,7 @@ def test_actors_mentioned_in_the_text_are_not_suggested(site_tree):
 
 def test_the_edit_view_lists_suggestions_with_a_link_button(editor, site_tree):
     kremlin = ActorFactory(name="Kremlin")
-    story = ArticlePageFactory(
+    story = StoryPageFactory(
         parent=site_tree.news, body=[("paragraph", "<p>The Kremlin said nothing.</p>")]
     )
 

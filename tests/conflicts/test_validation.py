@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import ProtectedError
 
 from conflicts.models import Actor, ActorAffiliation, Claim, ClaimRelation, Source, Verdict
-from tests.factories import ActorFactory, ClaimFactory, SourceFactory
+from tests.conflicts.factories import ActorFactory, ClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 

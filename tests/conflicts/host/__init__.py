@@ -1,0 +1,1 @@
+"""A minimal Wagtail site that hosts the conflicts plugin for its tests: no other site's code."""
