@@ -28,7 +28,8 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from conflicts.sidebar_cache import cached_related_contexts, start_new_generation  # noqa: E402
+from caching.generations import SITE, start_new  # noqa: E402
+from conflicts.sidebar import sidebars_for  # noqa: E402
 from newsroom.stories.models import ArticlePage  # noqa: E402
 
 ROUNDS = 6
@@ -37,11 +38,11 @@ ROUNDS = 6
 def rebuild_after(change, stories, pages) -> list[tuple[float, int]]:
     runs = []
     for story in stories:
-        cached_related_contexts(pages)  # all 50 cached
+        sidebars_for(pages)  # all 50 cached
         change(story)
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
-            cached_related_contexts(pages)
+            sidebars_for(pages)
             runs.append(((time.perf_counter() - started) * 1000, len(queries)))
     return runs
 
@@ -57,7 +58,7 @@ def main():
             others[:ROUNDS],
         ),
         "restart the site's generation (every publish before)": (
-            lambda story: start_new_generation(),
+            lambda story: start_new([SITE]),
             others[ROUNDS:],
         ),
     }

@@ -24,7 +24,7 @@ def last_page_cursor(page_size: int) -> str:
     """The API path of the last page of /api/v1/articles/, as following `next` would reach."""
     from rest_framework.pagination import Cursor
 
-    from conflicts.api.common import CursorPage
+    from apikit.pagination import CursorPage
     from newsroom.stories.models import ArticlePage
 
     ordering = ("-display_date", "-id")  # the API's default order (newsroom/partners/api/views.py)

@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from conflicts.models import Actor, Claim, ClaimSource, ConflictExplainerPage, Source
@@ -9,7 +10,7 @@ from conflicts.models import Actor, Claim, ClaimSource, ConflictExplainerPage, S
 
 class ActorFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(choices=Actor.Kind.choices)
-    live = django_filters.BooleanFilter(label="Published")
+    live = django_filters.BooleanFilter(label=_("Published"))
 
     class Meta:
         model = Actor
@@ -20,8 +21,8 @@ class ClaimFilterSet(WagtailFilterSet):
     verdict = django_filters.ChoiceFilter(choices=Claim._meta.get_field("verdict").choices)
     conflict = django_filters.ModelChoiceFilter(queryset=ConflictExplainerPage.objects.all())
     claimant = django_filters.ModelChoiceFilter(queryset=Actor.objects.only("name"))
-    has_source = django_filters.BooleanFilter(label="Has a source", method="filter_has_source")
-    live = django_filters.BooleanFilter(label="Published")
+    has_source = django_filters.BooleanFilter(label=_("Has a source"), method="filter_has_source")
+    live = django_filters.BooleanFilter(label=_("Published"))
 
     class Meta:
         model = Claim

@@ -1,6 +1,11 @@
 """Admin forms that need more than the model's own validation."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+
+NO_SOURCE_MESSAGE = _(
+    "Sources: add at least one source that shows this claim before publishing it."
+)
 
 
 class ClaimForm(WagtailAdminModelForm):
@@ -9,8 +14,6 @@ class ClaimForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
         if "action-publish" in self.data and not self._has_source():
-            from conflicts.models.claims import NO_SOURCE_MESSAGE
-
             self.add_error(None, NO_SOURCE_MESSAGE)
         return cleaned
 

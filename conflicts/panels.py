@@ -1,6 +1,14 @@
-"""Editor panels the plugin offers to host pages."""
+"""Editor panels the plugin offers to host pages: the "Related context" group and its parts.
 
-from wagtail.admin.panels import Panel
+A host page puts `related_context_panels` in its content panels (README, "Adding the sidebar
+to any page").
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Panel
+
+from conflicts.models import FactCheckTask
+from conflicts.suggestions import actor_suggestions
 
 
 class FactCheckPanel(Panel):
@@ -10,10 +18,9 @@ class FactCheckPanel(Panel):
         template_name = "conflicts/panels/fact_check_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from conflicts.factcheck import page_claim_problems
-
             context = super().get_context_data(parent_context)
-            context["problems"] = page_claim_problems(self.instance) if self.instance.pk else []
+            page = self.instance
+            context["problems"] = FactCheckTask.page_problems(page) if page.pk else []
             return context
 
 
@@ -28,8 +35,20 @@ class ActorSuggestionsPanel(Panel):
             js = ["conflicts/js/actor-suggestions.js"]
 
         def get_context_data(self, parent_context=None):
-            from conflicts.suggestions import actor_suggestions
-
             context = super().get_context_data(parent_context)
             context["suggestions"] = actor_suggestions(self.instance)
             return context
+
+
+related_context_panels = [
+    MultiFieldPanel(
+        [
+            FieldPanel("explainer"),
+            InlinePanel("actor_links", label=_("Key actor")),
+            ActorSuggestionsPanel(heading=_("Named in the story but not linked")),
+            InlinePanel("claim_links", label=_("Claim")),
+            FactCheckPanel(heading=_("Fact check")),
+        ],
+        heading=_("Related context"),
+    )
+]

@@ -4,58 +4,39 @@ Each function returns plain data for a template in a fixed number of queries, an
 only what is live and public.
 """
 
-from django.apps import apps
 from django.db.models import Prefetch
 
-from conflicts.context import claim_card, claim_sources_prefetch
 from conflicts.models import (
+    Actor,
     ActorAffiliation,
     Claim,
     ClaimRelation,
     ConflictExplainerPage,
     ConflictParty,
     KeyFact,
-    RelatedContextMixin,
     TimelineEvent,
 )
-from conflicts.models.actors import Actor
-
-
-def host_page_models() -> list[type]:
-    """The concrete page models of the host site that link context (e.g. ArticlePage)."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, RelatedContextMixin) and not model._meta.abstract
-    ]
-
-
-def _stories(filter_for_model, limit: int = 20, through_links: bool = False) -> list:
-    """Live, public host pages matching filter_for_model(model) -> Q-kwargs, newest first.
-
-    through_links: the filter joins link rows, which may repeat a page; the pages are then
-    matched by a subquery (DISTINCT over every column would sort all the matches). A direct
-    filter (explainer=...) lets PostgreSQL walk an (explainer, date) index and stop at limit.
-    """
-    stories = []
-    for model in host_page_models():
-        order_field = model.context_date_field
-        if through_links:
-            matching = {"pk__in": model.objects.filter(**filter_for_model(model)).values("pk")}
-        else:
-            matching = filter_for_model(model)
-        qs = model.objects.live().public().filter(**matching).order_by(f"-{order_field}")
-        stories.extend(qs[:limit])
-    stories.sort(key=lambda p: p.get_context_date(), reverse=True)
-    return stories[:limit]
-
+from conflicts.models.related import story_models
+from conflicts.sidebar.cards import claim_card
 
 LATEST_CLAIMS = 20  # claims an actor or explainer page lists, newest first
+LATEST_STORIES = 20
 
 
-def live_claims():
-    """Claims readers may see: published, by a published claimant."""
-    return Claim.objects.filter(live=True, claimant__live=True)
+def _stories(matching) -> list:
+    """The newest live, public stories of every host page model matching(model) -> queryset
+    of that model's stories, newest first."""
+    stories = []
+    for model in story_models():
+        stories.extend(matching(model.objects.live_public()).newest(LATEST_STORIES))
+    stories.sort(key=lambda page: page.get_context_date(), reverse=True)
+    return stories[:LATEST_STORIES]
+
+
+def _linking(link_filter: dict):
+    """Stories whose link rows match link_filter. The links may repeat a page, so the pages
+    are matched by a subquery (DISTINCT over every column would sort all the matches)."""
+    return lambda stories: stories.filter(pk__in=stories.model.objects.filter(**link_filter))
 
 
 def actor_profile(actor, preview: bool = False) -> dict:
@@ -63,40 +44,35 @@ def actor_profile(actor, preview: bool = False) -> dict:
     affiliations = ActorAffiliation.objects.filter(actor=actor, organisation__live=True)
     members = ActorAffiliation.objects.filter(organisation=actor, actor__live=True)
     claims = (
-        live_claims()
+        Claim.objects.public()
         .filter(claimant=actor)
         .select_related("claimant", "conflict")
-        .prefetch_related(claim_sources_prefetch())[:LATEST_CLAIMS]
+        .with_sources()[:LATEST_CLAIMS]
     )
     return {
         "affiliations": list(affiliations.select_related("organisation")),
         "members": list(members.select_related("actor")),
         "claims": [claim_card(claim) for claim in claims],
-        "stories": []
-        if preview
-        else _stories(lambda m: {"actor_links__actor": actor}, through_links=True),
+        "stories": [] if preview else _stories(_linking({"actor_links__actor": actor})),
     }
 
 
 def claim_profile(claim) -> dict:
     """A claim's live public conflict, sources, related claims (both ways) and its stories."""
-    relations = ClaimRelation.objects.filter(claim=claim, other__in=live_claims()).select_related(
-        "other__claimant"
-    )
-    inbound = ClaimRelation.objects.filter(other=claim, claim__in=live_claims()).select_related(
-        "claim__claimant"
-    )
+    public = Claim.objects.public()
+    relations = ClaimRelation.objects.filter(claim=claim, other__in=public)
+    inbound = ClaimRelation.objects.filter(other=claim, claim__in=public)
     conflict = (
-        ConflictExplainerPage.objects.live().public().filter(pk=claim.conflict_id).first()
+        ConflictExplainerPage.objects.live_public().filter(pk=claim.conflict_id).first()
         if claim.conflict_id
         else None
     )
     return {
         "conflict": conflict,
         "sources": list(claim.claim_sources.select_related("source")),
-        "relations": list(relations),
-        "inbound_relations": list(inbound),
-        "stories": _stories(lambda m: {"claim_links__claim": claim}, through_links=True),
+        "relations": list(relations.select_related("other__claimant")),
+        "inbound_relations": list(inbound.select_related("claim__claimant")),
+        "stories": _stories(_linking({"claim_links__claim": claim})),
     }
 
 
@@ -107,21 +83,18 @@ def explainer_profile(page) -> dict:
     events = (
         TimelineEvent.objects.filter(page=page)
         .order_by("date", "sort_order")
-        .prefetch_related(
-            "sources",
-            Prefetch("actors", queryset=Actor.objects.filter(live=True)),
-        )
+        .prefetch_related("sources", Prefetch("actors", queryset=Actor.objects.public()))
     )
     claims = (
-        live_claims()
+        Claim.objects.public()
         .filter(conflict=page)
         .select_related("claimant")
-        .prefetch_related(claim_sources_prefetch())[:LATEST_CLAIMS]
+        .with_sources()[:LATEST_CLAIMS]
     )
     return {
         "parties": list(parties),
         "key_facts": list(key_facts),
         "timeline": list(events),
         "claims": [claim_card(claim) for claim in claims],
-        "stories": _stories(lambda m: {"explainer": page}),
+        "stories": _stories(lambda stories: stories.on_conflict(page)),
     }

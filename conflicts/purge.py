@@ -37,7 +37,7 @@ from conflicts.models import (
     ConflictParty,
     TimelineEvent,
 )
-from conflicts.profiles import host_page_models
+from conflicts.models.related import story_models
 
 # Sent as collecting_purge_urls.send(sender=Actor or Claim, instance=obj, batch=batch).
 collecting_purge_urls = Signal()
@@ -67,7 +67,7 @@ def _mentioned_in_pages(obj) -> Q:
 def _host_pages_linking(**filters) -> Q:
     """Host pages (stories) whose link rows match filters, e.g. actor_links__actor=actor."""
     q = Q(pk__in=[])
-    for model in host_page_models():
+    for model in story_models():
         q |= Q(pk__in=model.objects.filter(**filters).values("pk"))
     return q
 
@@ -139,7 +139,7 @@ def _stories_linking_explainer(page, newest: int | None) -> Q:
     if newest is None:
         return _host_pages_linking(explainer=page)
     matching = Q(pk__in=[])
-    for model in host_page_models():
+    for model in story_models():
         matching |= Q(pk__in=newest_live_stories(model, page.pk, newest))
     return matching
 
@@ -147,10 +147,10 @@ def _stories_linking_explainer(page, newest: int | None) -> Q:
 def newest_live_stories(model, explainer_id, limit: int, exclude=None):
     """The pks (a subquery) of the newest `limit` live host pages of model on a conflict, by
     their context date; a newer draft does not take a live story's place."""
-    stories = model.objects.live().filter(explainer_id=explainer_id)
+    stories = model.objects.live().on_conflict(explainer_id)
     if exclude is not None:
         stories = stories.exclude(pk=exclude)
-    return stories.order_by(f"-{model.context_date_field}").values("pk")[:limit]
+    return stories.newest().values("pk")[:limit]
 
 
 def explainer_purge_batch(page, newest_stories: int | None = None) -> PurgeBatch:

@@ -2,90 +2,17 @@
 
 Stored as `<a linktype="actor" id="12">the Kremlin</a>` (and `linktype="claim"`); rendered
 on the site as a link to the actor's or claim's page while it is live, as plain text
-otherwise; counted by Wagtail's reference index through `extract_references`.
+otherwise; counted by Wagtail's reference index through `extract_references`; edited in
+Draftail as an entity carrying the name. Finding and fetching mentions is in
+conflicts/models/mentions.py.
 """
-
-import contextvars
-import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 
 from django.utils.html import escape
 from draftjs_exporter.dom import DOM
 from wagtail.admin.rich_text.converters.html_to_contentstate import LinkElementHandler
 from wagtail.rich_text import LinkHandler
 
-from conflicts.models import Actor, Claim
-
-MENTION_TYPES = {"actor": Actor, "claim": Claim}
-_ENTITY_TAG = re.compile(r"<a\b[^>]*\blinktype=\"(actor|claim)\"[^>]*>", re.IGNORECASE)
-_ID_ATTR = re.compile(r"\bid=\"(\d+)\"")
-
-# Live objects fetched once for the page being served: {"actor": {id: Actor}, ...}.
-_prefetched: contextvars.ContextVar[dict | None] = contextvars.ContextVar(
-    "conflicts_mentions", default=None
-)
-
-
-def _texts(value) -> Iterator[str]:
-    """Every string inside a rich text value, a StreamField's raw data or nested blocks."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, Iterable):
-        for item in value:
-            yield from _texts(item)
-
-
-def mentioned_ids(*values) -> dict[str, list[int]]:
-    """Ids of the actors and claims mentioned in values, in order of first mention."""
-    found: dict[str, list[int]] = {kind: [] for kind in MENTION_TYPES}
-    for value in values:
-        raw = getattr(value, "raw_data", getattr(value, "source", value))
-        for text in _texts(raw):
-            for match in _ENTITY_TAG.finditer(text):
-                id_match = _ID_ATTR.search(match.group(0))
-                if id_match:
-                    pk = int(id_match.group(1))
-                    if pk not in found[match.group(1).lower()]:
-                        found[match.group(1).lower()].append(pk)
-    return found
-
-
-def live_mentions(kind: str, ids: list[int]) -> dict[int, object]:
-    """The live actors or claims among ids, by id: from the page's prefetch when it has them."""
-    prefetched = _prefetched.get()
-    if prefetched is not None and all(pk in prefetched[kind] for pk in ids):
-        return {pk: prefetched[kind][pk] for pk in ids if prefetched[kind][pk] is not None}
-    queryset = MENTION_TYPES[kind].objects.filter(pk__in=ids, live=True)
-    if kind == "claim":
-        from conflicts.context import claim_sources_prefetch
-
-        queryset = (
-            queryset.filter(claimant__live=True)
-            .select_related("claimant")
-            .prefetch_related(claim_sources_prefetch())
-        )
-    return queryset.in_bulk()
-
-
-@contextmanager
-def mentions_prefetched(*values):
-    """While rendering values, fetch every mentioned actor and claim in one query per kind."""
-    ids = mentioned_ids(*values)
-    fetched = {kind: {} for kind in MENTION_TYPES}
-    token = _prefetched.set(None)
-    try:
-        for kind, pks in ids.items():
-            if pks:
-                found = live_mentions(kind, pks)
-                fetched[kind] = {pk: found.get(pk) for pk in pks}
-        _prefetched.set(fetched)
-        yield fetched
-    finally:
-        _prefetched.reset(token)
+from conflicts.models.mentions import MENTION_TYPES, live_mentions
 
 
 class MentionLinkHandler(LinkHandler):

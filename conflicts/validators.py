@@ -9,6 +9,8 @@ from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.forms import URLField as URLFormField
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 # Schemes that run code or smuggle a document when a reader follows the link.
 DANGEROUS_SCHEMES = {"javascript", "data", "vbscript"}
@@ -19,7 +21,7 @@ RICH_TEXT_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 _IGNORED_IN_SCHEME = re.compile(r"[`\x00-\x20\x7f-\xa0\s\ufffd]+")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
-HTTP_URL_MESSAGE = "Enter a web address that starts with http:// or https://."
+HTTP_URL_MESSAGE = gettext_lazy("Enter a web address that starts with http:// or https://.")
 
 
 def url_scheme(url: str) -> str:
@@ -40,7 +42,9 @@ class HttpURLValidator:
         scheme = url_scheme(value)
         if scheme in DANGEROUS_SCHEMES:
             raise ValidationError(
-                f"{HTTP_URL_MESSAGE} {scheme}: addresses are refused.", code="unsafe_scheme"
+                _("%(requirement)s %(scheme)s: addresses are refused.")
+                % {"requirement": HTTP_URL_MESSAGE, "scheme": scheme},
+                code="unsafe_scheme",
             )
         self.url_validator(value)
 
@@ -52,7 +56,9 @@ http_url_validator = HttpURLValidator()
 
 wikidata_id_validator = RegexValidator(
     r"^Q[1-9][0-9]*$",
-    message="Enter a Wikidata id: the letter Q followed by digits, for example Q193645.",
+    message=gettext_lazy(
+        "Enter a Wikidata id: the letter Q followed by digits, for example Q193645."
+    ),
 )
 
 
@@ -102,16 +108,22 @@ class _RichTextProblems(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag in UNSAFE_TAGS:
-            self.problems.append(f"remove the <{tag}> element")
+            self.problems.append(_("remove the <%(tag)s> element") % {"tag": tag})
         for name, value in attrs:
             if name.startswith("on"):
-                self.problems.append(f"remove the {name} attribute of <{tag}>")
+                self.problems.append(
+                    _("remove the %(attribute)s attribute of <%(tag)s>")
+                    % {"attribute": name, "tag": tag}
+                )
             elif name in URL_ATTRIBUTES and value is not None:
                 scheme = url_scheme(value)
                 if scheme and scheme not in RICH_TEXT_LINK_SCHEMES:
                     self.problems.append(
-                        f"links must go to web addresses (http:// or https://): "
-                        f"remove the {scheme}: link"
+                        _(
+                            "links must go to web addresses (http:// or https://): "
+                            "remove the %(scheme)s: link"
+                        )
+                        % {"scheme": scheme}
                     )
 
     handle_startendtag = handle_starttag
@@ -133,18 +145,7 @@ def safe_rich_text_validator(value):
     problems = rich_text_problems(value)
     if problems:
         raise ValidationError(
-            "This text holds something that could run in readers' browsers: "
-            + "; ".join(problems)
-            + ".",
+            _("This text holds something that could run in readers' browsers: %(problems)s.")
+            % {"problems": "; ".join(problems)},
             code="unsafe_rich_text",
         )
-
-
-def has_control_characters(value: str) -> bool:
-    """True if value holds a control character other than tab and line breaks.
-
-    PostgreSQL refuses NUL in text outright, and none of them belong in a query or a name.
-    """
-    return any(
-        (ord(char) < 32 and char not in "\t\n\r") or 127 <= ord(char) < 160 for char in value
-    )

@@ -2,25 +2,24 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from conflicts.caching import reader_cache
-from conflicts.models import Actor
-from conflicts.profiles import actor_profile, claim_profile, live_claims
-from conflicts.sidebar_cache import cached_actor_profile
+from caching.headers import reader_cache
+from conflicts.models import Actor, Claim
+from conflicts.profiles import claim_profile
 from conflicts.structured_data import actor_page_jsonld, claim_page_jsonld
 
 
 @reader_cache
 def actor_detail(request, slug):
-    actor = get_object_or_404(Actor, slug=slug, live=True)
-    profile = cached_actor_profile(actor, request, lambda: actor_profile(actor))
-    context = {"actor": actor, **profile}
-    context["structured_data"] = actor_page_jsonld(actor, request)
+    """The actor's page; its template asks for the profile ({% actor_profile_sections %})."""
+    actor = get_object_or_404(Actor.objects.public(), slug=slug)
+    context = {"actor": actor, "structured_data": actor_page_jsonld(actor, request)}
     return render(request, "conflicts/actor_detail.html", context)
 
 
 @reader_cache
 def claim_detail(request, slug):
-    claim = get_object_or_404(live_claims().select_related("claimant", "conflict"), slug=slug)
+    claims = Claim.objects.public().select_related("claimant", "conflict")
+    claim = get_object_or_404(claims, slug=slug)
     context = {"claim": claim, **claim_profile(claim)}
     context["structured_data"] = claim_page_jsonld(claim, context["sources"], request)
     return render(request, "conflicts/claim_detail.html", context)
@@ -35,12 +34,12 @@ def _card(request, template, context):
 @reader_cache
 def actor_card(request, slug):
     """The small card a mention of a live actor shows on hover or focus."""
-    actor = get_object_or_404(Actor, slug=slug, live=True)
+    actor = get_object_or_404(Actor.objects.public(), slug=slug)
     return _card(request, "conflicts/cards/actor_card.html", {"actor": actor})
 
 
 @reader_cache
 def claim_card(request, slug):
     """The small card a reference to a live claim (by a live claimant) shows."""
-    claim = get_object_or_404(live_claims().select_related("claimant"), slug=slug)
+    claim = get_object_or_404(Claim.objects.public().select_related("claimant"), slug=slug)
     return _card(request, "conflicts/cards/claim_card.html", {"claim": claim})

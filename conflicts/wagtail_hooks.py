@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
@@ -61,14 +62,14 @@ class UsageIndexView(IndexView):
 class ActorViewSet(SnippetViewSet):
     model = Actor
     icon = "user"
-    menu_label = "Actors"
+    menu_label = _("Actors")
     index_view_class = UsageIndexView
     filterset_class = ActorFilterSet
     list_display = [
         "name",
         "kind",
         "description",
-        UsageColumn("usage_count", label="Used", sort_key="usage_count"),
+        UsageColumn("usage_count", label=_("Used"), sort_key="usage_count"),
         UpdatedAtColumn(),
     ]
     list_per_page = 50
@@ -78,15 +79,15 @@ class ActorViewSet(SnippetViewSet):
 class ClaimViewSet(SnippetViewSet):
     model = Claim
     icon = "openquote"
-    menu_label = "Claims"
+    menu_label = _("Claims")
     index_view_class = UsageIndexView
     filterset_class = ClaimFilterSet
     list_display = [
         "__str__",
-        Column("claimant", label="Claimant", sort_key="claimant__name"),
-        Column("made_on", label="Date made", sort_key="made_on"),
-        Column("verdict", label="Verdict", accessor="get_verdict_display", sort_key="verdict"),
-        UsageColumn("usage_count", label="Used", sort_key="usage_count"),
+        Column("claimant", label=_("Claimant"), sort_key="claimant__name"),
+        Column("made_on", label=_("Date made"), sort_key="made_on"),
+        Column("verdict", label=_("Verdict"), accessor="get_verdict_display", sort_key="verdict"),
+        UsageColumn("usage_count", label=_("Used"), sort_key="usage_count"),
         UpdatedAtColumn(),
     ]
     list_per_page = 50
@@ -99,7 +100,7 @@ class ClaimViewSet(SnippetViewSet):
 class SourceViewSet(SnippetViewSet):
     model = Source
     icon = "link"
-    menu_label = "Sources"
+    menu_label = _("Sources")
     index_view_class = UsageIndexView
     filterset_class = SourceFilterSet
     list_display = [
@@ -107,7 +108,7 @@ class SourceViewSet(SnippetViewSet):
         "publisher",
         "kind",
         "published_on",
-        UsageColumn("usage_count", label="Used", sort_key="usage_count"),
+        UsageColumn("usage_count", label=_("Used"), sort_key="usage_count"),
         UpdatedAtColumn(),
     ]
     list_per_page = 50
@@ -115,7 +116,7 @@ class SourceViewSet(SnippetViewSet):
 
 class ConflictsViewSetGroup(SnippetViewSetGroup):
     items = (ActorViewSet, ClaimViewSet, SourceViewSet)
-    menu_label = "Conflicts"
+    menu_label = _("Conflicts")
     menu_icon = "site"
     menu_order = 250
 
@@ -125,8 +126,8 @@ register_snippet(ConflictsViewSetGroup)
 
 MENTION_FEATURES = [
     # (feature name, link handler, Draftail entity type, icon, what the toolbar button says)
-    ("actor-mention", ActorLinkHandler, "ACTOR", "user", "Mention an actor"),
-    ("claim-reference", ClaimLinkHandler, "CLAIM", "openquote", "Refer to a claim"),
+    ("actor-mention", ActorLinkHandler, "ACTOR", "user", _("Mention an actor")),
+    ("claim-reference", ClaimLinkHandler, "CLAIM", "openquote", _("Refer to a claim")),
 ]
 
 

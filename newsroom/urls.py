@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from conflicts.caching import reader_cache
+from caching.headers import reader_cache
 from newsroom.search.views import search_view
 from newsroom.stories.tags import tag_page
 from newsroom.stories.views import robots_txt

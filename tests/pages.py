@@ -31,20 +31,7 @@ def warm_site_caches() -> None:
 
 
 def read_cold_then_warm(client, settings, url, read):
-    """What read() shows and the queries it costs on `url` with the sidebar cache empty, then
-    again with it full: [(shown, queries), (shown, queries)]. Wagtail's own caches are filled
-    first (with the sidebar cache off), so the difference is the sidebar cache's alone."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    """tests/conflicts/pages.py's, with the newsroom's site caches warmed first."""
+    from tests.conflicts.pages import read_cold_then_warm as read_with
 
-    seconds = settings.CONFLICTS_SIDEBAR_CACHE_SECONDS
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 0
-    warm_site_caches()
-    client.get(url)
-    settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = seconds
-    readings = []
-    for _ in range(2):
-        with CaptureQueriesContext(connection) as queries:
-            shown = read()
-        readings.append((shown, len(queries)))
-    return readings
+    return read_with(client, settings, url, read, warm=warm_site_caches)

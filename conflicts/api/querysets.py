@@ -5,6 +5,7 @@ from django.db.models import Prefetch, Q
 from conflicts.models import (
     Actor,
     ActorAffiliation,
+    Claim,
     ClaimRelation,
     ClaimSource,
     ConflictExplainerPage,
@@ -13,30 +14,15 @@ from conflicts.models import (
     Source,
     TimelineEvent,
 )
-from conflicts.profiles import live_claims
-
-
-def public_explainers():
-    """Explainers that are live and not under a view restriction (scheduled pages are not live)."""
-    return ConflictExplainerPage.objects.live().public()
-
-
-def public_actors():
-    return Actor.objects.filter(live=True)
-
-
-def public_claims():
-    """Claims readers may see: published, by a published claimant (as on the site)."""
-    return live_claims()
 
 
 def public_sources():
     """Sources that something public cites: a public claim, or a public explainer's key facts or
     timeline. A source only a draft cites stays private: its title could give the draft away.
     """
-    explainers = public_explainers().values("pk")
+    explainers = ConflictExplainerPage.objects.live_public().values("pk")
     return Source.objects.filter(
-        Q(pk__in=ClaimSource.objects.filter(claim__in=public_claims()).values("source"))
+        Q(pk__in=ClaimSource.objects.filter(claim__in=Claim.objects.public()).values("source"))
         | Q(pk__in=KeyFact.objects.filter(page__in=explainers).values("source"))
         | Q(
             pk__in=TimelineEvent.sources.through.objects.filter(
@@ -47,7 +33,7 @@ def public_sources():
 
 
 def actors_for_api():
-    return public_actors().prefetch_related(
+    return Actor.objects.public().prefetch_related(
         Prefetch(
             "affiliations",
             queryset=ActorAffiliation.objects.filter(organisation__live=True).select_related(
@@ -59,25 +45,28 @@ def actors_for_api():
 
 def claims_for_api():
     return (
-        public_claims()
+        Claim.objects.public()
         .select_related("claimant")
         .prefetch_related(
             Prefetch(
-                "conflict", queryset=public_explainers().only("id", "title", "slug", "url_path")
+                "conflict",
+                queryset=ConflictExplainerPage.objects.live_public().only(
+                    "id", "title", "slug", "url_path"
+                ),
             ),
             Prefetch("claim_sources", queryset=ClaimSource.objects.select_related("source")),
             Prefetch(
                 "relations",
-                queryset=ClaimRelation.objects.filter(other__in=public_claims()).select_related(
-                    "other"
-                ),
+                queryset=ClaimRelation.objects.filter(
+                    other__in=Claim.objects.public()
+                ).select_related("other"),
             ),
         )
     )
 
 
 def explainers_for_api():
-    return public_explainers().prefetch_related(
+    return ConflictExplainerPage.objects.live_public().prefetch_related(
         Prefetch(
             "parties",
             queryset=ConflictParty.objects.filter(actor__live=True).select_related("actor"),
@@ -86,7 +75,7 @@ def explainers_for_api():
         Prefetch(
             "timeline_events",
             queryset=TimelineEvent.objects.prefetch_related(
-                "sources", Prefetch("actors", queryset=public_actors())
+                "sources", Prefetch("actors", queryset=Actor.objects.public())
             ),
         ),
     )

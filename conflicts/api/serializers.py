@@ -234,7 +234,7 @@ class SitePathField(serializers.CharField):
 
 
 class CardSerializer(serializers.Serializer):
-    """A read-only serializer of a card (conflicts.context), whose fields are its attributes.
+    """A read-only serializer of a sidebar card (conflicts/sidebar/cards.py): its attributes.
 
     Gives what DRF's Serializer gives, without its per-field lookup machinery (dotted
     sources, callables, errors), which cost a third of a list of 50 stories with context
@@ -326,7 +326,7 @@ class StoryLinkSerializer(CardSerializer):
 
 
 class RelatedContextSerializer(CardSerializer):
-    """What the related-context sidebar shows (conflicts.context.RelatedContext)."""
+    """What the related-context sidebar shows (conflicts.sidebar.cards.RelatedContext)."""
 
     explainer = ExplainerCardSerializer(allow_null=True, help_text="Null without a public one.")
     actors = KeyActorSerializer(

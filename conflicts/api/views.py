@@ -2,15 +2,25 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
+from apikit.viewsets import BySlugMixin, PublicReadOnlyViewSet, revised_at, updated_at
 from conflicts.api import filters, querysets, serializers
-from conflicts.api.common import (
-    BySlugMixin,
-    PublicReadOnlyViewSet,
-    revised_at,
-    scoped_conflict_ids,
-    updated_at,
-)
 from conflicts.models import Actor, Claim, ConflictExplainerPage, Source
+from conflicts.sidebar.scopes import LIST_SCOPES
+
+
+def scoped_conflict_ids(request) -> frozenset | None:
+    """The conflicts (explainer ids) the caller may pull, or None for every conflict.
+
+    The host's authentication may put a `conflict_ids` attribute on `request.auth`.
+    """
+    return getattr(request.auth, "conflict_ids", None)
+
+
+class ConflictsViewSet(BySlugMixin, PublicReadOnlyViewSet):
+    """List, detail by id and by slug; cached lists are dropped by any visible change."""
+
+    cache_scopes = LIST_SCOPES
+
 
 SYNC_ORDERINGS = {
     "-updated_at": ("-updated_at", "-id"),
@@ -23,7 +33,7 @@ SYNC_ORDERINGS = {
     retrieve=extend_schema(summary="One actor, with affiliations"),
     by_slug=extend_schema(summary="One actor, by slug"),
 )
-class ActorViewSet(BySlugMixin, PublicReadOnlyViewSet):
+class ActorViewSet(ConflictsViewSet):
     """People, states, bodies, forces, alliances, outlets and groups that act or speak."""
 
     queryset = Actor.objects.none()  # for the schema; get_queryset() is what serves
@@ -41,7 +51,7 @@ class ActorViewSet(BySlugMixin, PublicReadOnlyViewSet):
     retrieve=extend_schema(summary="One claim, with its sources, verdict and related claims"),
     by_slug=extend_schema(summary="One claim, by slug"),
 )
-class ClaimViewSet(BySlugMixin, PublicReadOnlyViewSet):
+class ClaimViewSet(ConflictsViewSet):
     """Statements actors made on the record, with verdicts and the sources that show them."""
 
     queryset = Claim.objects.none()  # for the schema; get_queryset() is what serves
@@ -65,6 +75,8 @@ class ClaimViewSet(BySlugMixin, PublicReadOnlyViewSet):
 class SourceViewSet(PublicReadOnlyViewSet):
     """Documents that show what was said or what happened: only those public content cites."""
 
+    cache_scopes = LIST_SCOPES
+
     queryset = Source.objects.none()  # for the schema; get_queryset() is what serves
     serializer_class = serializers.SourceDetailSerializer
     filterset_class = filters.SourceFilter
@@ -80,7 +92,7 @@ class SourceViewSet(PublicReadOnlyViewSet):
     retrieve=extend_schema(summary="One explainer, with parties, key facts and timeline"),
     by_slug=extend_schema(summary="One explainer, by slug"),
 )
-class ExplainerViewSet(BySlugMixin, PublicReadOnlyViewSet):
+class ExplainerViewSet(ConflictsViewSet):
     """Conflicts in brief, in depth and in time."""
 
     queryset = ConflictExplainerPage.objects.none()  # for the schema; get_queryset() is what serves

@@ -2,6 +2,7 @@
 
 from conflicts.models.actors import Actor, ActorAffiliation
 from conflicts.models.claims import Claim, ClaimRelation, ClaimSource, Verdict
+from conflicts.models.mentions import TextMentionsMixin
 from conflicts.models.pages import (
     ConflictExplainerPage,
     ConflictIndexPage,
@@ -9,7 +10,12 @@ from conflicts.models.pages import (
     KeyFact,
     TimelineEvent,
 )
-from conflicts.models.related import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
+from conflicts.models.related import (
+    ActorLinkBase,
+    ClaimLinkBase,
+    RelatedContextMixin,
+    story_models,
+)
 from conflicts.models.sources import Source
 from conflicts.models.workflows import FactCheckTask
 
@@ -28,6 +34,8 @@ __all__ = [
     "KeyFact",
     "RelatedContextMixin",
     "Source",
+    "TextMentionsMixin",
     "TimelineEvent",
     "Verdict",
+    "story_models",
 ]

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
@@ -15,6 +16,16 @@ from conflicts.paths import public_path
 from conflicts.slugs import unique_slug
 from conflicts.validators import safe_rich_text_validator, wikidata_id_validator
 
+# The columns an actor's card reads (conflicts/sidebar/cards.py): the queries that build
+# cards load only these, not the revision, workflow and locking columns no card shows.
+ACTOR_CARD_FIELDS = ("live", "name", "slug", "kind", "description", "wikidata_id")
+
+
+class ActorQuerySet(models.QuerySet):
+    def public(self):
+        """Actors readers may see: published."""
+        return self.filter(live=True)
+
 
 class Actor(
     DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ReadFastClusterableModel
@@ -22,26 +33,26 @@ class Actor(
     """A person, state, body, force, alliance, outlet or group that acts or speaks on the record."""
 
     class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        STATE = "state", "State"
-        GOVERNMENT_BODY = "government_body", "Government body"
-        ARMED_FORCE = "armed_force", "Armed force or contingent"
-        ALLIANCE = "alliance", "Alliance or international body"
-        MEDIA_OUTLET = "media_outlet", "Media outlet"
-        GROUP = "group", "Population group or movement"
+        PERSON = "person", _("Person")
+        STATE = "state", _("State")
+        GOVERNMENT_BODY = "government_body", _("Government body")
+        ARMED_FORCE = "armed_force", _("Armed force or contingent")
+        ALLIANCE = "alliance", _("Alliance or international body")
+        MEDIA_OUTLET = "media_outlet", _("Media outlet")
+        GROUP = "group", _("Population group or movement")
 
     name = models.CharField(max_length=255)
     slug = models.SlugField(
         max_length=80,
         unique=True,
         blank=True,
-        help_text="Used in the profile's web address. Left blank, it is made from the name.",
+        help_text=_("Used in the profile's web address. Left blank, it is made from the name."),
     )
     kind = models.CharField(max_length=32, choices=Kind.choices)
     description = models.CharField(
         max_length=255,
         blank=True,
-        help_text='One line that says who this is, e.g. "Kremlin spokesperson".',
+        help_text=_('One line that says who this is, e.g. "Kremlin spokesperson".'),
     )
     bio = RichTextField(
         blank=True, features=["bold", "italic", "link"], validators=[safe_rich_text_validator]
@@ -55,17 +66,20 @@ class Actor(
     )
     aliases = models.TextField(
         blank=True,
-        help_text="Other names this actor goes by, one per line (used by search and to spot "
-        "mentions).",
+        help_text=_(
+            "Other names this actor goes by, one per line (used by search and to spot mentions)."
+        ),
     )
     wikidata_id = models.CharField(
-        "Wikidata id",
+        _("Wikidata id"),
         max_length=20,
         blank=True,
         validators=[wikidata_id_validator],
-        help_text="The Q-number of this actor on Wikidata, e.g. Q193645.",
+        help_text=_("The Q-number of this actor on Wikidata, e.g. Q193645."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="actor")
+
+    objects = ActorQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -75,9 +89,9 @@ class Actor(
         FieldPanel("image"),
         MultiFieldPanel(
             [FieldPanel("aliases"), FieldPanel("wikidata_id"), FieldPanel("slug")],
-            heading="Identity",
+            heading=_("Identity"),
         ),
-        InlinePanel("affiliations", label="Affiliations"),
+        InlinePanel("affiliations", label=_("Affiliations")),
         PublishingPanel(),
     ]
 
@@ -99,7 +113,7 @@ class Actor(
                 fields=["wikidata_id"],
                 condition=~Q(wikidata_id=""),
                 name="conflicts_actor_unique_wikidata_id",
-                violation_error_message="Another actor already has this Wikidata id.",
+                violation_error_message=_("Another actor already has this Wikidata id."),
             )
         ]
 
@@ -136,9 +150,8 @@ class Actor(
         return "conflicts/actor_detail.html"
 
     def get_preview_context(self, request, mode_name):
-        from conflicts.profiles import actor_profile
-
-        return {"actor": self, **actor_profile(self, preview=True)}
+        """The page's template asks for the profile itself ({% actor_profile %})."""
+        return {"actor": self, "request": request}
 
 
 class ActorAffiliation(Orderable):
@@ -149,9 +162,9 @@ class ActorAffiliation(Orderable):
         Actor,
         on_delete=models.PROTECT,
         related_name="member_affiliations",
-        help_text="The actor this one belongs to or serves.",
+        help_text=_("The actor this one belongs to or serves."),
     )
-    role = models.CharField(max_length=255, help_text='e.g. "Spokesperson", "Part of".')
+    role = models.CharField(max_length=255, help_text=_('e.g. "Spokesperson", "Part of".'))
     start_date = models.DateField(null=True, blank=True)
     end_date = models.DateField(null=True, blank=True)
 
@@ -170,8 +183,10 @@ class ActorAffiliation(Orderable):
     def clean(self):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "The end date must be on or after the start date."})
+            raise ValidationError(
+                {"end_date": _("The end date must be on or after the start date.")}
+            )
         if self.actor_id and self.organisation_id == self.actor_id:
             raise ValidationError(
-                {"organisation": "An actor cannot be affiliated with itself: choose another."}
+                {"organisation": _("An actor cannot be affiliated with itself: choose another.")}
             )

@@ -2,22 +2,30 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from caching.headers import ReaderCacheMixin
 from conflicts.blocks import ExplainerBodyBlock
-from conflicts.caching import ReaderCacheMixin
 from conflicts.models.clusters import ReadFastClusterableModel
-from conflicts.models.related import TextMentionsMixin
+from conflicts.models.mentions import TextMentionsMixin
+from conflicts.models.querysets import PublicPageQuerySet
+
+# The columns a timeline entry in the sidebar reads (conflicts/sidebar/cards.py).
+TIMELINE_ENTRY_FIELDS = ("page", "sort_order", "date", "date_precision", "title", "description")
+ExplainerManager = PageManager.from_queryset(PublicPageQuerySet)
 
 
 class ConflictIndexPage(ReaderCacheMixin, Page):
     """The list of conflict explainers (e.g. /conflicts/)."""
 
     intro = models.TextField(blank=True)
+
+    objects = ExplainerManager()
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
@@ -28,7 +36,7 @@ class ConflictIndexPage(ReaderCacheMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["explainers"] = (
-            ConflictExplainerPage.objects.child_of(self).live().public().order_by("title")
+            ConflictExplainerPage.objects.child_of(self).live_public().order_by("title")
         )
         return context
 
@@ -37,30 +45,36 @@ class ConflictExplainerPage(ReaderCacheMixin, TextMentionsMixin, Page):
     """A conflict in brief, in depth and in time, kept up to date and reviewed."""
 
     class Status(models.TextChoices):
-        ACTIVE = "active", "Active"
-        FROZEN = "frozen", "Frozen"
-        ENDED = "ended", "Ended"
+        ACTIVE = "active", _("Active")
+        FROZEN = "frozen", _("Frozen")
+        ENDED = "ended", _("Ended")
 
-    summary = models.TextField(help_text="The conflict in two or three sentences.")
+    summary = models.TextField(help_text=_("The conflict in two or three sentences."))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
-    region = models.CharField(max_length=255, help_text='e.g. "South Caucasus".')
+    region = models.CharField(max_length=255, help_text=_('e.g. "South Caucasus".'))
     body = StreamField(ExplainerBodyBlock(), blank=True)
     last_reviewed = models.DateField(
-        null=True, blank=True, help_text="When an editor last checked this explainer is current."
+        null=True,
+        blank=True,
+        help_text=_("When an editor last checked this explainer is current."),
     )
     review_note = models.TextField(
-        "what changed", blank=True, help_text="What changed at the last review."
+        _("what changed"), blank=True, help_text=_("What changed at the last review.")
     )
+
+    objects = ExplainerManager()
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("region")], heading="In brief"),
-        InlinePanel("parties", label="Parties"),
-        InlinePanel("key_facts", label="Key facts"),
+        MultiFieldPanel([FieldPanel("status"), FieldPanel("region")], heading=_("In brief")),
+        InlinePanel("parties", label=_("Parties")),
+        InlinePanel("key_facts", label=_("Key facts")),
         FieldPanel("body"),
-        InlinePanel("timeline_events", label="Timeline"),
-        MultiFieldPanel([FieldPanel("last_reviewed"), FieldPanel("review_note")], heading="Review"),
+        InlinePanel("timeline_events", label=_("Timeline")),
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("review_note")], heading=_("Review")
+        ),
     ]
 
     search_fields = [
@@ -74,7 +88,7 @@ class ConflictExplainerPage(ReaderCacheMixin, TextMentionsMixin, Page):
     subpage_types = []
 
     class Meta:
-        verbose_name = "conflict explainer"
+        verbose_name = _("conflict explainer")
 
 
 class ConflictParty(Orderable):
@@ -84,7 +98,7 @@ class ConflictParty(Orderable):
     actor = models.ForeignKey(
         "conflicts.Actor", on_delete=models.PROTECT, related_name="conflict_parties"
     )
-    role = models.CharField(max_length=255, help_text='e.g. "Belligerent", "Peacekeeper".')
+    role = models.CharField(max_length=255, help_text=_('e.g. "Belligerent", "Peacekeeper".'))
 
     panels = [FieldPanel("actor"), FieldPanel("role")]
 
@@ -111,15 +125,15 @@ class TimelineEvent(ReadFastClusterableModel, Orderable):
     """A dated event in the conflict, as precise as the record allows, with sources and actors."""
 
     class Precision(models.TextChoices):
-        DAY = "day", "Day"
-        MONTH = "month", "Month"
-        YEAR = "year", "Year"
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
 
     page = ParentalKey(
         ConflictExplainerPage, on_delete=models.CASCADE, related_name="timeline_events"
     )
     date = models.DateField(
-        help_text="For a month or a year, any day in it; the precision says what to show."
+        help_text=_("For a month or a year, any day in it; the precision says what to show.")
     )
     date_precision = models.CharField(max_length=5, choices=Precision.choices, default="day")
     title = models.CharField(max_length=255)

@@ -1,35 +1,15 @@
 """What a host page mixes in to link an explainer, actors and claims and get the sidebar."""
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable, PageManager
 
 from conflicts.models.clusters import RevisionFKsInBulkMixin
-from conflicts.panels import ActorSuggestionsPanel, FactCheckPanel
-
-
-class TextMentionsMixin:
-    """Mix into a Page whose rich text may mention actors and claims (conflicts/richtext.py):
-    serving it fetches every mention in one query per kind, whatever the number of blocks."""
-
-    # Rich-text or StreamField fields that may hold mentions.
-    context_text_fields = ("body",)
-
-    def get_mentioned_ids(self) -> dict[str, list[int]]:
-        """Actors and claims mentioned in the page's text, in order of first mention."""
-        from conflicts.richtext import mentioned_ids
-
-        return mentioned_ids(*(getattr(self, name, "") for name in self.context_text_fields))
-
-    def serve(self, request, *args, **kwargs):
-        from conflicts.richtext import mentions_prefetched
-
-        with mentions_prefetched(*(getattr(self, f, "") for f in self.context_text_fields)):
-            response = super().serve(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-        return response
+from conflicts.models.mentions import TextMentionsMixin
+from conflicts.models.querysets import StoryQuerySet
 
 
 class RelatedContextMixin(RevisionFKsInBulkMixin, TextMentionsMixin, models.Model):
@@ -38,7 +18,8 @@ class RelatedContextMixin(RevisionFKsInBulkMixin, TextMentionsMixin, models.Mode
 
     The host also declares two Orderable link models, subclasses of ActorLinkBase and
     ClaimLinkBase, each with `page = ParentalKey(<HostPage>, related_name="actor_links")`
-    (and "claim_links"). Put `related_context_panels` in the page's panels.
+    (and "claim_links"). Put `conflicts.panels.related_context_panels` in the page's panels;
+    render the sidebar with `{% related_context_sidebar page %}` (conflicts_tags).
     """
 
     explainer = models.ForeignKey(
@@ -47,26 +28,17 @@ class RelatedContextMixin(RevisionFKsInBulkMixin, TextMentionsMixin, models.Mode
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The conflict this story is about: its card, timeline and other stories "
-        "show in the sidebar.",
+        help_text=_(
+            "The conflict this story is about: its card, timeline and other stories "
+            "show in the sidebar."
+        ),
     )
 
     # The field that dates the story: the sidebar's timeline is centred on it and
     # "more stories" are ordered by it, newest first.
     context_date_field = "first_published_at"
 
-    related_context_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("explainer"),
-                InlinePanel("actor_links", label="Key actor"),
-                ActorSuggestionsPanel(heading="Named in the story but not linked"),
-                InlinePanel("claim_links", label="Claim"),
-                FactCheckPanel(heading="Fact check"),
-            ],
-            heading="Related context",
-        )
-    ]
+    objects = PageManager.from_queryset(StoryQuerySet)()
 
     class Meta:
         abstract = True
@@ -77,6 +49,8 @@ class RelatedContextMixin(RevisionFKsInBulkMixin, TextMentionsMixin, models.Mode
         Wagtail re-indexes the whole page each time one of its child rows is saved; a story
         with 50 links was re-indexed 50 times on publish (813 queries, bench/RESULTS.md).
         """
+        # Wagtail's signal handlers look up swappable models when imported: not while models
+        # are loading, so not at the top of a models module.
         from wagtail.signal_handlers import (
             disable_reference_index_auto_update,
             reference_index_auto_update_disabled,
@@ -97,11 +71,14 @@ class RelatedContextMixin(RevisionFKsInBulkMixin, TextMentionsMixin, models.Mode
         value = getattr(self, self.context_date_field, None)
         return value or timezone.now()
 
-    def get_related_context(self, request=None):
-        """The sidebar's data (cached when CONFLICTS_SIDEBAR_CACHE_SECONDS is on)."""
-        from conflicts.sidebar_cache import cached_related_context
 
-        return cached_related_context(self, request)
+def story_models() -> list[type]:
+    """The host's concrete page models that link context (e.g. ArticlePage)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, RelatedContextMixin) and not model._meta.abstract
+    ]
 
 
 class ActorLinkBase(Orderable):
@@ -109,7 +86,7 @@ class ActorLinkBase(Orderable):
 
     actor = models.ForeignKey("conflicts.Actor", on_delete=models.PROTECT, related_name="+")
     show_in_sidebar = models.BooleanField(
-        default=True, help_text="Untick to keep the link but hide the actor from the sidebar."
+        default=True, help_text=_("Untick to keep the link but hide the actor from the sidebar.")
     )
 
     panels = [FieldPanel("actor"), FieldPanel("show_in_sidebar")]
@@ -126,7 +103,7 @@ class ClaimLinkBase(Orderable):
 
     claim = models.ForeignKey("conflicts.Claim", on_delete=models.PROTECT, related_name="+")
     show_in_sidebar = models.BooleanField(
-        default=True, help_text="Untick to keep the link but hide the claim from the sidebar."
+        default=True, help_text=_("Untick to keep the link but hide the claim from the sidebar.")
     )
 
     panels = [FieldPanel("claim"), FieldPanel("show_in_sidebar")]

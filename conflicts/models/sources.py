@@ -2,39 +2,43 @@
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from conflicts.validators import HttpURLField
 
+# The columns a source reference on a claim card reads (conflicts/sidebar/cards.py).
+SOURCE_REF_FIELDS = ("title", "publisher", "url", "archive_url", "published_on", "kind")
+
 
 class Source(RevisionMixin, index.Indexed, models.Model):
     """A document that shows something: a statement, a briefing, a report, a post."""
 
     class Kind(models.TextChoices):
-        OFFICIAL_STATEMENT = "official_statement", "Official statement"
-        BRIEFING = "briefing", "Briefing"
-        NEWS_REPORT = "news_report", "News report"
-        DOCUMENT = "document", "Document"
-        SOCIAL_POST = "social_post", "Social media post"
-        INTERVIEW = "interview", "Interview"
+        OFFICIAL_STATEMENT = "official_statement", _("Official statement")
+        BRIEFING = "briefing", _("Briefing")
+        NEWS_REPORT = "news_report", _("News report")
+        DOCUMENT = "document", _("Document")
+        SOCIAL_POST = "social_post", _("Social media post")
+        INTERVIEW = "interview", _("Interview")
 
     title = models.CharField(max_length=500)
-    publisher = models.CharField(max_length=255, help_text="Who published it, e.g. TASS.")
+    publisher = models.CharField(max_length=255, help_text=_("Who published it, e.g. TASS."))
     url = HttpURLField(
-        "web address",
+        _("web address"),
         max_length=1000,
         unique=True,
-        error_messages={"unique": "A source with this web address already exists: choose it."},
+        error_messages={"unique": _("A source with this web address already exists: choose it.")},
     )
-    published_on = models.DateField("date published", null=True, blank=True)
+    published_on = models.DateField(_("date published"), null=True, blank=True)
     kind = models.CharField(max_length=32, choices=Kind.choices)
     archive_url = HttpURLField(
-        "archived copy",
+        _("archived copy"),
         max_length=1000,
         blank=True,
-        help_text="A copy in a web archive, in case the original disappears.",
+        help_text=_("A copy in a web archive, in case the original disappears."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="source")
 

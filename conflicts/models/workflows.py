@@ -1,6 +1,10 @@
 """The fact-check step of Wagtail's workflow: a story passes it only with sourced claims."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
+
+from conflicts.factcheck import claim_problems, claims_to_check
+from conflicts.models.claims import Claim
 
 
 class FactCheckTask(AbstractGroupApprovalTask):
@@ -11,12 +15,16 @@ class FactCheckTask(AbstractGroupApprovalTask):
     panel says which claim and what is missing.
     """
 
-    def problems(self, obj) -> list[str]:
-        from conflicts.factcheck import page_claim_problems
+    @staticmethod
+    def page_problems(page) -> list[str]:
+        """What stops page, as it stands, at this step (conflicts/factcheck.py)."""
+        if not hasattr(page, "claim_links"):
+            return []
+        return claim_problems(Claim.objects.filter(pk__in=claims_to_check(page)).for_fact_check())
 
+    def problems(self, obj) -> list[str]:
         revision = obj.get_latest_revision()
-        page = revision.as_object() if revision else obj
-        return page_claim_problems(page) if hasattr(page, "claim_links") else []
+        return self.page_problems(revision.as_object() if revision else obj)
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
@@ -31,11 +39,11 @@ class FactCheckTask(AbstractGroupApprovalTask):
 
     @classmethod
     def get_description(cls):
-        return (
+        return _(
             "Members of the chosen groups approve the story once every linked claim has a "
             "source and every verdict an explanation."
         )
 
     class Meta:
-        verbose_name = "fact check task"
-        verbose_name_plural = "fact check tasks"
+        verbose_name = _("fact check task")
+        verbose_name_plural = _("fact check tasks")

@@ -9,7 +9,8 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from conflicts.sidebar_cache import cached_explainer_html, cached_sidebar_html
+from conflicts.profiles import actor_profile, explainer_profile
+from conflicts.sidebar.cache import actor_profile_for, explainer_html, sidebar_html
 
 register = template.Library()
 
@@ -17,7 +18,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def related_context_sidebar(context, page=None):
     """Render the sidebar for page (conflicts/includes/sidebar.html), through the sidebar
-    cache when it is on (conflicts/sidebar_cache.py); reuses context["related_context"]
+    cache when it is on (conflicts/sidebar/cache.py); reuses context["related_context"]
     when the view built it.
 
     settings.CONFLICTS_SIDEBAR = False renders nothing (the benchmark measures a page without
@@ -35,7 +36,7 @@ def related_context_sidebar(context, page=None):
     data = context.get("related_context")
     if data is not None:
         return mark_safe(render(data))  # noqa: S308 (the template escapes what editors wrote)
-    html = cached_sidebar_html(page or context.get("page"), request, render)
+    html = sidebar_html(page or context.get("page"), request, render)
     return mark_safe(html)  # noqa: S308
 
 
@@ -43,15 +44,25 @@ def related_context_sidebar(context, page=None):
 def explainer_content(context, page):
     """An explainer's parties, key facts, body, timeline, claims and stories
     (conflicts/includes/explainer_content.html), through the sidebar cache when it is on."""
-    from conflicts.profiles import explainer_profile
-
     request = context.get("request")
 
     def render():
         values = {"page": page, "request": request, **explainer_profile(page)}
         return render_to_string("conflicts/includes/explainer_content.html", values)
 
-    return mark_safe(cached_explainer_html(page, request, render))  # noqa: S308 (escaped there)
+    return mark_safe(explainer_html(page, request, render))  # noqa: S308 (escaped there)
+
+
+@register.inclusion_tag("conflicts/includes/actor_profile.html", takes_context=True)
+def actor_profile_sections(context, actor):
+    """An actor page's affiliations, claims and stories, through the sidebar cache when it is
+    on; a preview shows the editor's actor without the stories."""
+    request = context.get("request")
+    if getattr(request, "is_preview", False):
+        profile = actor_profile(actor, preview=True)
+    else:
+        profile = actor_profile_for(actor, request, lambda: actor_profile(actor))
+    return {"actor": actor, "request": request, **profile}
 
 
 @register.inclusion_tag("conflicts/includes/verdict_badge.html")

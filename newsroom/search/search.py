@@ -1,9 +1,9 @@
 """Site search: stories, explainers, actors (names and aliases) and claims.
 
 With settings.SEARCH_CACHE_SECONDS > 0 the ranked ids of a query are kept in the default
-cache under the generation of lists of conflicts/sidebar_cache.py, which starts anew when any
-page, actor, claim, source or link is saved or deleted: a query readers repeat while a story
-breaks is ranked once per change, and nothing unpublished is found from the cache. The
+cache under the list scopes (conflicts.sidebar.scopes.LIST_SCOPES, caching/), which start
+anew when any page, actor, claim, source or link is saved or deleted: a query readers repeat
+while a story breaks is ranked once per change, and nothing unpublished is found from the cache. The
 page itself is never shared (no CDN caching): results must drop an unpublished story at once.
 """
 
@@ -12,12 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from wagtail.search.backends import get_search_backend
 
-from conflicts.models import Actor, ConflictExplainerPage
-from conflicts.profiles import live_claims
-from conflicts.sidebar_cache import current_generation
+from caching.store import cached
+from conflicts.models import Actor, Claim, ConflictExplainerPage
+from conflicts.sidebar.scopes import LIST_SCOPES
 from newsroom.stories.models import ArticlePage
 
 PER_TYPE = 100  # the best matches of each type that compete for the ranked list
@@ -108,13 +107,11 @@ def ranked_ids(results) -> list[int]:
 def cached_ranking(words: str, kinds: list[SearchKind]) -> dict[str, list[int]]:
     """rank(words, kinds), from the cache while nothing readers can find has changed."""
     seconds = int(getattr(settings, "SEARCH_CACHE_SECONDS", 0) or 0)
-    if not seconds:
-        return rank(words, kinds)
     # The backends ignore case, so "Karabakh" and "karabakh" share an entry.
     digest = hashlib.sha256(words.lower().encode()).hexdigest()
     names = ",".join(kind.name for kind in kinds)
-    key = f"newsroom:search:{current_generation()}:{names}:{digest}"
-    return cache.get_or_set(key, lambda: rank(words, kinds), seconds)
+    key = f"newsroom:search:{names}:{digest}"
+    return cached(key, LIST_SCOPES, lambda: rank(words, kinds), seconds)
 
 
 def search_everything(query: str, request=None) -> SearchHits:
@@ -124,7 +121,7 @@ def search_everything(query: str, request=None) -> SearchHits:
         [
             SearchKind(
                 "Story",
-                ArticlePage.objects.live().public(),
+                ArticlePage.objects.live_public(),
                 lambda p: p.title,
                 lambda p: p.get_url(request),
                 lambda p: p.dek,
@@ -132,7 +129,7 @@ def search_everything(query: str, request=None) -> SearchHits:
             ),
             SearchKind(
                 "Explainer",
-                ConflictExplainerPage.objects.live().public(),
+                ConflictExplainerPage.objects.live_public(),
                 lambda p: p.title,
                 lambda p: p.get_url(request),
                 lambda p: p.summary,
@@ -140,7 +137,7 @@ def search_everything(query: str, request=None) -> SearchHits:
             ),
             SearchKind(
                 "Actor",
-                Actor.objects.filter(live=True),
+                Actor.objects.public(),
                 lambda a: a.name,
                 lambda a: a.get_absolute_url(),
                 lambda a: a.description,
@@ -148,7 +145,7 @@ def search_everything(query: str, request=None) -> SearchHits:
             ),
             SearchKind(
                 "Claim",
-                live_claims(),
+                Claim.objects.public(),
                 lambda c: c.statement,
                 lambda c: c.get_absolute_url(),
                 lambda c: f"Claimed by {c.claimant.name}",

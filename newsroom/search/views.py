@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 
-from conflicts.caching import set_reader_cache_headers
-from conflicts.validators import has_control_characters
+from apikit.params import has_control_characters
+from caching.headers import set_reader_cache_headers
 from newsroom.search.search import search_everything
 from newsroom.stories.pagination import page_or_404
 

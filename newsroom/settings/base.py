@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "newsroom.search",
     "newsroom.partners",
     "conflicts",
+    "caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -51,7 +52,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "newsroom.csp.SiteCSPMiddleware",
-    "newsroom.caching.NoStoreByDefaultMiddleware",
+    "caching.middleware.NoStoreByDefaultMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The Wagtail site from the cache, not a query per request (static files never ask).
     "newsroom.sites.CachedSiteMiddleware",
@@ -137,23 +138,15 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
 
 # conflicts: keep built sidebars this many seconds in the default cache (0 = off). Only with
-# a cache every app server shares (Redis): see conflicts/sidebar_cache.py.
+# a cache every app server shares (Redis): see conflicts/sidebar/cache.py.
 CONFLICTS_SIDEBAR_CACHE_SECONDS = int(os.environ.get("CONFLICTS_SIDEBAR_CACHE_SECONDS", "0"))
-# ... and partner API list answers (conflicts/api/response_cache.py), same rule.
-CONFLICTS_API_CACHE_SECONDS = int(os.environ.get("CONFLICTS_API_CACHE_SECONDS", "0"))
+# ... and partner API list answers (apikit/cache.py), same rule.
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "0"))
 # ... and the ranked ids of site searches (newsroom/search/search.py), same rule.
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "0"))
-# Our models (besides pages and the plugin's) whose changes show in the API's lists.
-# A story's own rows (cached with its sidebar: newsroom/stories/story_parts.py) drop the cache
-# of its conflict's stories; authors, tags and images drop the whole site's.
-CONFLICTS_CACHE_ALSO_DROPPED_BY = [
-    "newsroom.Author",
-    "taggit.Tag",
-    "wagtailimages.Image",
-    "newsroom.ArticleByline",
-    "newsroom.ArticleCorrection",
-    "newsroom.ArticleTag",
-]
+# Which of our models drop which cached things is declared in each app's ready()
+# (caching/rules.py): the plugin's in conflicts/sidebar/scopes.py, ours in
+# newsroom/stories/apps.py.
 
 # conflicts: where explainer index pages may be created (None = anywhere).
 CONFLICTS_INDEX_PARENT_PAGE_TYPES = ["newsroom.HomePage"]
@@ -227,7 +220,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 
-# Reader pages (conflicts/caching.py): anonymous GETs of live public pages are
+# Reader pages (caching/headers.py): anonymous GETs of live public pages are
 # `public, max-age=PAGE_CACHE_MAX_AGE, s-maxage=PAGE_CACHE_S_MAXAGE`; browsers keep them
 # briefly, a shared cache (CDN) longer, and publishing purges it (newsroom/stories/purge.py).
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))

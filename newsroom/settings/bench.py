@@ -6,7 +6,7 @@ Never used by the real site. On top of production it:
 - collects static files into var/bench/static, away from the real STATIC_ROOT (plain,
   unhashed copies with BENCH_STATIC=plain, for the harness's quick self-test);
 - shares one Redis cache between its workers, as production does with REDIS_URL, and keeps
-  built sidebars there (conflicts/sidebar_cache.py); BENCH_SIDEBAR_CACHE=0 turns that off, and
+  built sidebars there (conflicts/sidebar/cache.py); BENCH_SIDEBAR_CACHE=0 turns that off, and
   the partner API's list answers (BENCH_API_CACHE=0 turns that off), and the ranked ids of
   searches (BENCH_SEARCH_CACHE=0 turns that off);
 - with BENCH_PAGE_CACHE=1, caches anonymous pages in Redis with Django's cache middleware:
@@ -43,7 +43,7 @@ CACHES = {
 }
 API_THROTTLE_CACHE = "default"  # production's separate "throttle" alias is not defined here
 CONFLICTS_SIDEBAR_CACHE_SECONDS = 0 if os.environ.get("BENCH_SIDEBAR_CACHE") == "0" else 300
-CONFLICTS_API_CACHE_SECONDS = 0 if os.environ.get("BENCH_API_CACHE") == "0" else 300
+API_CACHE_SECONDS = 0 if os.environ.get("BENCH_API_CACHE") == "0" else 300
 SEARCH_CACHE_SECONDS = 0 if os.environ.get("BENCH_SEARCH_CACHE") == "0" else 300
 
 if os.environ.get("BENCH_PAGE_CACHE") == "1":

@@ -21,3 +21,21 @@ class NewsroomConfig(AppConfig):
         purge.connect()
         # The project package has no app of its own: its cached sites are connected here.
         sites.connect()
+        declare_cache_rules()
+
+
+def declare_cache_rules() -> None:
+    """What our models' changes drop from the shared cache (caching/rules.py): a story's own
+    rows (cached beside its sidebar: story_parts.py) what the story drops; authors, tags and
+    images everything, as they show in bylines, tag links and lists across the site."""
+    from taggit.models import Tag
+    from wagtail.images import get_image_model
+
+    from caching import rules
+    from caching.generations import SITE
+    from newsroom.stories.models import ArticleByline, ArticleCorrection, ArticleTag, Author
+
+    for model in (Author, Tag, get_image_model()):
+        rules.declare(model, SITE)
+    for row in (ArticleByline, ArticleCorrection, ArticleTag):
+        rules.declare(row, rules.AS_PARENT, fallback=(SITE,))

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from conflicts.caching import reader_cache
+from caching.headers import reader_cache
 from newsroom.stories.feeds import ActorFeed, ConflictFeed, SectionFeed, StoryFeed, atom
 
 app_name = "feeds"

@@ -18,8 +18,7 @@ FEED_SIZE = 30
 def live_stories():
     """Live, public stories with what a feed item needs, in a fixed number of queries."""
     return (
-        ArticlePage.objects.live()
-        .public()
+        ArticlePage.objects.live_public()
         .order_by("-display_date")
         .prefetch_related("bylines__author", "tags")
     )
@@ -84,7 +83,7 @@ class SectionFeed(StoryFeed):
 
 class ConflictFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(ConflictExplainerPage.objects.live().public(), slug=slug)
+        return get_object_or_404(ConflictExplainerPage.objects.live_public(), slug=slug)
 
     def title(self, obj):
         return f"The Newsroom: stories on the {obj.title}"
@@ -101,7 +100,7 @@ class ConflictFeed(StoryFeed):
 
 class ActorFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Actor, slug=slug, live=True)
+        return get_object_or_404(Actor.objects.public(), slug=slug)
 
     def title(self, obj):
         return f"The Newsroom: stories on {obj.name}"

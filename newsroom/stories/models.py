@@ -13,8 +13,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from conflicts.caching import ReaderCacheMixin
+from caching.headers import ReaderCacheMixin
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
+from conflicts.panels import related_context_panels
 from conflicts.validators import HttpURLField, safe_rich_text_validator
 from newsroom.stories.blocks import StoryBlock
 from newsroom.stories.pagination import count_for_purge, numbered_pages_to_purge, page_or_404
@@ -68,7 +69,7 @@ class HomePage(ReaderCacheMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest"] = (
-            ArticlePage.objects.live().public().descendant_of(self).order_by("-display_date")[:12]
+            ArticlePage.objects.live_public().descendant_of(self).order_by("-display_date")[:12]
         )
         return context
 
@@ -84,13 +85,13 @@ class SectionPage(ReaderCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = ArticlePage.objects.child_of(self).live().public().order_by("-display_date")
+        stories = ArticlePage.objects.child_of(self).live_public().order_by("-display_date")
         context["stories"] = page_or_404(stories, request.GET.get("page"))
         return context
 
     def get_cached_paths(self):
         """The section and its first numbered pages: a new story shifts them all."""
-        count = count_for_purge(ArticlePage.objects.child_of(self).live().public())
+        count = count_for_purge(ArticlePage.objects.child_of(self).live_public())
         return ["/", *(f"/?page={number}" for number in numbered_pages_to_purge(count))]
 
 
@@ -145,7 +146,7 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("tags"),
-        *RelatedContextMixin.related_context_panels,
+        *related_context_panels,
         MultiFieldPanel(
             [FieldPanel("original_publisher"), FieldPanel("original_url")],
             heading="Syndication",

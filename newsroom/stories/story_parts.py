@@ -2,11 +2,11 @@
 
 Reading them is three of the five queries a story page costs and about a third of its
 Python time, and every reader of the story gets the same. With the sidebar cache on
-(CONFLICTS_SIDEBAR_CACHE_SECONDS > 0, a cache all app servers share) they are cached under
-the sidebar's key (conflicts/sidebar_cache.py): the story, when it was last published, and
-the generations of the site and of the story's conflict. Saving the story or one of its
-rows (settings.CONFLICTS_CACHE_ALSO_DROPPED_BY names bylines, corrections and tag links)
-starts a new generation for its conflict; saving an author or a tag, one for the site.
+(CONFLICTS_SIDEBAR_CACHE_SECONDS > 0, a cache all app servers share) they are kept like the
+sidebar (caching/store.py): by the story and when it was last published, under its page
+scopes (the site's generation and its conflict's). Saving the story or one of its rows
+(declared in newsroom/stories/apps.py) starts a new generation for its conflict; saving an author
+or a tag, one for the site.
 Previews are never cached: they show an editor's unsaved rows.
 """
 
@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
 
-from conflicts.sidebar_cache import cached_for_page
+from caching.store import cached_for_page
+from conflicts.sidebar.cache import cache_seconds
+from conflicts.sidebar.scopes import page_scopes
 
 
 @dataclass
@@ -36,4 +38,7 @@ def read_story_parts(page) -> StoryParts:
 
 def story_parts(page, request) -> StoryParts:
     """The story's rows, from the cache when it is on and holds them."""
-    return cached_for_page(page, request, "story", lambda: read_story_parts(page))
+    build = lambda: read_story_parts(page)  # noqa: E731
+    return cached_for_page(
+        page, request, "newsroom-story", page_scopes(page), build, cache_seconds()
+    )

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from taggit.models import Tag
 
-from conflicts.caching import reader_cache
+from caching.headers import reader_cache
 from newsroom.stories.models import ArticlePage
 from newsroom.stories.pagination import page_or_404
 
@@ -12,8 +12,7 @@ from newsroom.stories.pagination import page_or_404
 def tagged_stories(tag):
     """Live, public stories carrying tag, newest first."""
     return (
-        ArticlePage.objects.live()
-        .public()
+        ArticlePage.objects.live_public()
         .filter(tagged_items__tag=tag)
         .order_by("-display_date", "-pk")
     )

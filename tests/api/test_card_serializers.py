@@ -11,8 +11,8 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from conflicts.api.serializers import RelatedContextSerializer
-from conflicts.context import related_context
 from conflicts.models import Verdict
+from conflicts.sidebar.build import build_sidebar
 from tests.api.conftest import make_article
 from tests.factories import ActorFactory, ClaimFactory, TimelineEventFactory
 
@@ -45,7 +45,7 @@ def test_every_card_serializes_as_drf_would(site_tree, explainer):
         site_tree, explainer=explainer, actors=[peskov], claims=[checked, unchecked], when=when
     )
     request = RequestFactory().get("/api/v1/articles/")
-    context = related_context(story, request)
+    context = build_sidebar(story, request)
     assert context.explainer and context.actors and context.more_stories
     assert len(context.claims) == 2 and context.timeline_before and context.timeline_after
 
@@ -60,7 +60,7 @@ def test_every_card_serializes_as_drf_would(site_tree, explainer):
 
 def test_a_story_without_an_explainer_serializes_a_null_card(site_tree):
     story = make_article(site_tree, actors=[ActorFactory()])
-    context = related_context(story)
+    context = build_sidebar(story)
 
     representation = RelatedContextSerializer().to_representation(context)
 

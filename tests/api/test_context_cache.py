@@ -1,4 +1,4 @@
-"""The partner API reads the sidebar cache (conflicts/sidebar_cache.py): a warm list skips
+"""The partner API reads the sidebar cache (conflicts/sidebar/cache.py): a warm list skips
 building related context, and a change shows in the next response."""
 
 import pytest
@@ -10,7 +10,7 @@ from tests.api.test_queries_and_formats import AUTH, LIST_QUERIES
 from tests.factories import ActorFactory, AuthorFactory, ClaimFactory, SectionPageFactory
 from tests.pages import warm_site_caches
 
-RELATED_CONTEXT_QUERIES = 8  # conflicts.api.context.related_contexts, for any number of pages
+RELATED_CONTEXT_QUERIES = 7  # conflicts.sidebar.build_sidebars, for any number of pages
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +76,7 @@ def test_a_list_mixes_cached_and_new_articles(api, site_tree, explainer, stories
 
 @pytest.fixture
 def list_cache(settings):
-    settings.CONFLICTS_API_CACHE_SECONDS = 300
+    settings.API_CACHE_SECONDS = 300
 
 
 def test_a_cached_list_costs_only_authentication(

@@ -34,7 +34,7 @@ def redis_down(settings):
     }
     settings.API_THROTTLE_CACHE = "throttle"
     settings.CONFLICTS_SIDEBAR_CACHE_SECONDS = 300
-    settings.CONFLICTS_API_CACHE_SECONDS = 300
+    settings.API_CACHE_SECONDS = 300
 
 
 def test_the_api_answers_and_the_throttle_logs_it_is_not_counting(

@@ -1,12 +1,11 @@
-"""The article list's related context, built in bulk, is the sidebar's, story by story."""
+"""The article list's related contexts, built in bulk, are each story's own sidebar."""
 
 import datetime
 
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from conflicts.api.context import related_contexts
-from conflicts.context import related_context
+from conflicts.sidebar.build import build_sidebar, build_sidebars
 from newsroom.stories.models import ArticleActorLink, ArticlePage
 from tests.api.conftest import make_article, published
 from tests.factories import (
@@ -73,11 +72,11 @@ def test_bulk_context_equals_the_sidebar_for_every_story(site_tree, explainer):
         story.save()
     pages = list(ArticlePage.objects.filter(pk__in=[s.pk for s in stories]))
 
-    bulk = related_contexts(pages)
+    bulk = dict(zip([p.pk for p in pages], build_sidebars(pages), strict=True))
 
     assert set(bulk) == {p.pk for p in pages}
     for page in pages:
-        assert bulk[page.pk] == related_context(page), page.title
+        assert bulk[page.pk] == build_sidebar(page), page.title
     first = bulk[stories[0].pk]  # 1 April 2024
     assert [a.name for a in first.actors] == ["Kremlin"]
     assert [(c.claimant.name, len(c.sources)) for c in first.claims] == [("Kremlin", 3)]
@@ -100,7 +99,7 @@ def test_bulk_context_equals_the_sidebar_for_every_story(site_tree, explainer):
 
 def test_no_pages_no_queries(db, django_assert_num_queries):
     with django_assert_num_queries(0):
-        assert related_contexts([]) == {}
+        assert build_sidebars([]) == []
 
 
 def test_partners_see_what_was_linked_apart_from_what_the_text_only_names(

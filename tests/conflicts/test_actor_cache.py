@@ -1,5 +1,5 @@
 """An actor page's affiliations, claims and stories are kept in the sidebar cache under the
-generation of lists (conflicts/sidebar_cache.py): a warm page skips their queries, and every
+generation of lists (conflicts/sidebar/cache.py): a warm page skips their queries, and every
 change readers should see shows on the next request."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""An explainer page's content is kept with the sidebars (conflicts/sidebar_cache.py): a
+"""An explainer page's content is kept with the sidebars (conflicts/sidebar/cache.py): a
 warm page skips its queries, and every change readers should see shows on the next
 request."""
 

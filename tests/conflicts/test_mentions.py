@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.models import ReferenceIndex
 
-from conflicts.models import Actor
+from conflicts.models import Actor, FactCheckTask
 from tests.conflicts.factories import ActorFactory, ClaimFactory
 from tests.conflicts.host.factories import StoryPageFactory
 from tests.pages import get_page, text_of
@@ -219,15 +219,13 @@ def test_claims_referred_to_in_the_text_join_the_sidebar_with_their_sources(
 
 
 def test_the_fact_check_step_checks_claims_referred_to_in_the_text(site_tree, kremlin):
-    from conflicts.factcheck import page_claim_problems
-
     unsourced = ClaimFactory(claimant=kremlin, statement="Nobody showed this", sources=0)
     story = StoryPageFactory(
         parent=site_tree.news,
         body=[("paragraph", f"<p>{mention('claim', unsourced, 'a claim')}</p>")],
     )
 
-    assert page_claim_problems(story) == [
+    assert FactCheckTask.page_problems(story) == [
         'Claim "Nobody showed this" has no source: add one that shows it.'
     ]
 

@@ -1,5 +1,5 @@
 """The sidebar cache: a warm sidebar costs no query, and every change readers should see
-shows on the next request (conflicts/sidebar_cache.py)."""
+shows on the next request (conflicts/sidebar/cache.py)."""
 
 import pytest
 from django.db import connection
@@ -7,16 +7,16 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from conflicts.models import Verdict
-from conflicts.sidebar_cache import cached_related_contexts
+from conflicts.sidebar import sidebars_for
 from tests.conflicts.factories import ActorFactory, ClaimFactory, ConflictExplainerPageFactory
 from tests.conflicts.host.factories import StoryPageFactory
 from tests.conflicts.pages import read_cold_then_warm, warm_site_caches
 from tests.pages import get_page, text_of
 
-# conflicts.context.related_context, uncached. The test host caches nothing of its own
-# beside it; a host that keeps a story's rows under the same key (its bylines, say: named in
-# CONFLICTS_CACHE_ALSO_DROPPED_BY) skips their queries too.
-SIDEBAR_QUERIES = 8
+# conflicts.sidebar.build, uncached (test_context.py). The test host caches nothing of its
+# own beside it; a host that keeps a story's rows under the same scopes (the newsroom's
+# bylines, say: declared in its AppConfig.ready()) skips their queries too.
+SIDEBAR_QUERIES = 7
 
 
 pytestmark = pytest.mark.usefixtures("sidebar_cache_on")
@@ -189,12 +189,12 @@ def test_the_apis_contexts_of_other_conflicts_stories_stay_cached(
 ):
     """A partner's list after a story is published elsewhere rebuilds no other context."""
     ukraine = ConflictExplainerPageFactory(parent=site_tree.conflicts, title="Ukraine")
-    cached_related_contexts([story])
+    sidebars_for([story])
 
     with django_capture_on_commit_callbacks(execute=True):
         StoryPageFactory(parent=site_tree.news, explainer=ukraine)
     with CaptureQueriesContext(connection) as rebuilt:
-        contexts = cached_related_contexts([story])
+        contexts = sidebars_for([story])
 
     assert len(rebuilt) == 0
     assert [card.name for card in contexts[story.pk].actors] == ["Dmitry Peskov"]

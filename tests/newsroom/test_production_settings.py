@@ -26,7 +26,7 @@ print(json.dumps({
     "cache_options": settings.CACHES["default"].get("OPTIONS", {}),
     "throttle_cache": getattr(settings, "API_THROTTLE_CACHE", "default"),
     "sidebar_seconds": settings.CONFLICTS_SIDEBAR_CACHE_SECONDS,
-    "api_seconds": settings.CONFLICTS_API_CACHE_SECONDS,
+    "api_seconds": settings.API_CACHE_SECONDS,
     "search_seconds": settings.SEARCH_CACHE_SECONDS,
     "media_storage": type(default_storage).__name__,
     "media_url": default_storage.url("images/peskov.jpg"),
@@ -138,7 +138,7 @@ def test_cache_lifetimes_can_be_overridden_with_redis():
     found = production_settings(
         REDIS_URL="redis://cache.internal:6379/0",
         CONFLICTS_SIDEBAR_CACHE_SECONDS="60",
-        CONFLICTS_API_CACHE_SECONDS="0",
+        API_CACHE_SECONDS="0",
         SEARCH_CACHE_SECONDS="30",
     )
     assert (found["sidebar_seconds"], found["api_seconds"], found["search_seconds"]) == (

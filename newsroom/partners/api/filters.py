@@ -3,14 +3,9 @@
 from django.db.models import Q
 from django_filters import rest_framework as filters
 
-from conflicts.api.filters import (
-    SearchFilter,
-    UTCDateTimeFilter,
-    id_or_slug,
-    is_id,
-    updated_since_filter,
-)
-from conflicts.models import Verdict
+from apikit.filters import SearchFilter, UTCDateTimeFilter, id_or_slug, updated_since_filter
+from apikit.params import is_id
+from conflicts.models import Claim, Verdict
 from newsroom.partners.models import Withdrawal
 from newsroom.stories.models import (
     ArticleActorLink,
@@ -64,7 +59,7 @@ class ArticleFilter(filters.FilterSet):
 
     def filter_verdict(self, queryset, name, value):
         links = ArticleClaimLink.objects.filter(
-            claim__verdict=value, claim__live=True, claim__claimant__live=True
+            claim__verdict=value, claim__in=Claim.objects.public()
         )
         return queryset.filter(pk__in=links.values("page"))
 

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
 from conflicts.api.serializers import RelatedContextSerializer
-from conflicts.sidebar_cache import cached_related_context, cached_related_contexts
+from conflicts.sidebar import sidebar_for, sidebars_for
 from newsroom.partners.api.body import BODY_BLOCK, image_data, story_body
 from newsroom.partners.models import Withdrawal
 from newsroom.stories.models import ArticlePage, Author, SectionPage
@@ -73,14 +73,14 @@ class CompactContextSerializer(serializers.Serializer):
 
 class ArticleListSerializer(serializers.ListSerializer):
     """Finds every article's section in one query (a page's parent is not a foreign key) and
-    builds every article's related context at once (conflicts.api.context)."""
+    builds every article's related context at once (conflicts.sidebar.sidebars_for)."""
 
     def to_representation(self, data):
         articles = list(data.all() if hasattr(data, "all") else data)
         parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
         sections = SectionPage.objects.filter(path__in=parent_paths)
         self.child.sections_by_path = {s.path: s for s in sections}
-        self.child.related_contexts = cached_related_contexts(articles, self.context.get("request"))
+        self.child.related_contexts = sidebars_for(articles, self.context.get("request"))
         return super().to_representation(articles)
 
 
@@ -213,7 +213,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         if self.related_contexts is not None:
             return self.related_contexts[page.pk]
         if not hasattr(page, "_api_related_context"):
-            page._api_related_context = cached_related_context(page, self.request)
+            page._api_related_context = sidebar_for(page, self.request)
         return page._api_related_context
 
     @cached_property

@@ -15,7 +15,8 @@ from rest_framework import mixins, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from conflicts.api.common import BySlugMixin, PublicReadOnlyViewSet, StrictQueryMixin, updated_at
+from apikit.viewsets import BySlugMixin, PublicReadOnlyViewSet, StrictQueryMixin, updated_at
+from conflicts.sidebar.scopes import LIST_SCOPES
 from newsroom.partners.api import serializers
 from newsroom.partners.api.filters import ArticleFilter, WithdrawalFilter
 from newsroom.partners.api.ninjs import NinjsSerializer, article_ninjs
@@ -58,8 +59,7 @@ def articles_for_api(request):
     """Live, public articles with what the list shows, in a fixed number of queries (the
     links come with the related context: serializers.ArticleListSerializer)."""
     queryset = (
-        ArticlePage.objects.live()
-        .public()
+        ArticlePage.objects.live_public()
         .select_related("lead_image")
         .prefetch_related(
             Prefetch("bylines", queryset=ArticleByline.objects.select_related("author")),
@@ -112,6 +112,7 @@ class ArticleViewSet(BySlugMixin, PublicReadOnlyViewSet):
         "updated_at": ("updated_at", "id"),
     }
     default_ordering = "-published_at"
+    cache_scopes = LIST_SCOPES
 
     def get_renderers(self):
         renderers = [JSONRenderer()]

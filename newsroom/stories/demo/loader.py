@@ -27,15 +27,15 @@ from django.utils.html import escape
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
 
-from conflicts.importing import read_portable_file
 from conflicts.models import Actor, Claim, ConflictExplainerPage, ConflictIndexPage
-from conflicts.portable import (
+from conflicts.portable import load_conflict_data
+from conflicts.portable.files import read_portable_file
+from conflicts.portable.rules import (
     SECTIONS,
     DataError,
     check,
     check_fields,
     describe,
-    load_conflict_data,
     publish,
     stream_value,
 )

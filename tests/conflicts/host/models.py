@@ -10,8 +10,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from conflicts.caching import ReaderCacheMixin
+from caching.headers import ReaderCacheMixin
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
+from conflicts.panels import related_context_panels
 from tests.conflicts.host.blocks import StoryBodyBlock
 
 
@@ -52,7 +53,7 @@ class StoryPage(ReaderCacheMixin, RelatedContextMixin, Page):
         FieldPanel("display_date"),
         FieldPanel("body"),
         FieldPanel("tags"),
-        *RelatedContextMixin.related_context_panels,
+        *related_context_panels,
     ]
     parent_page_types = ["conflicts_testhost.SectionPage"]
     subpage_types = []

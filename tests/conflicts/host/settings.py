@@ -17,6 +17,7 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 INSTALLED_APPS = [
     "tests.conflicts.host",
     "conflicts",
+    "caching",
     "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",

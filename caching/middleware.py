@@ -1,4 +1,4 @@
-"""The site's cache policy for reader pages (see conflicts/caching.py for the rules).
+"""The no-store default for HTML (the reader pages' policy is in caching/headers.py).
 
 Pages and reader views opt in to shared caching through `ReaderCacheMixin` and
 `reader_cache`; this middleware is the safe default for every other HTML answer (error

@@ -2,13 +2,13 @@
 
 Anonymous GETs of live public pages are `public` with a short browser lifetime
 (PAGE_CACHE_MAX_AGE) and a longer one for shared caches such as a CDN
-(PAGE_CACHE_S_MAXAGE), which the frontend-cache purge keeps fresh (conflicts/purge.py).
+(PAGE_CACHE_S_MAXAGE), which the frontend-cache purge keeps fresh on publish.
 Everything else a reader page can answer (a logged-in editor, a preview, a page behind a
 password, a search with a query, an error) is `private, no-store`: never kept by a shared
 cache, and never shown to the next person.
 
-The host applies the same policy to its own pages through `ReaderCacheMixin` and
-`reader_cache`; the host's fallback middleware marks whatever else renders HTML as no-store.
+Pages mix in `ReaderCacheMixin`, views use `reader_cache`; `caching.middleware` marks whatever
+else renders HTML as no-store.
 """
 
 from functools import wraps

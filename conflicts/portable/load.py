@@ -1,0 +1,315 @@
+"""Loading the portable format through the models, in one transaction."""
+
+from collections import Counter
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from conflicts.models import (
+    Actor,
+    ActorAffiliation,
+    Claim,
+    ClaimRelation,
+    ClaimSource,
+    ConflictExplainerPage,
+    ConflictParty,
+    KeyFact,
+    Source,
+    TimelineEvent,
+)
+from conflicts.portable.rules import (
+    FORMAT,
+    DataError,
+    check,
+    describe,
+    fields,
+    parse_date,
+    publish,
+    stream_value,
+)
+
+
+class _Loader:
+    """One load: what exists (by natural key), what the file adds, and the counts."""
+
+    def __init__(self, data: dict, explainer_parent: Page):
+        self.data = data
+        self.parent = explainer_parent
+        self.created = Counter()
+        self.skipped = Counter()
+        self.actors = {a.slug: a for a in Actor.objects.all()}
+        self.sources = {s.url: s for s in Source.objects.all()}
+        self.explainers = {p.slug: p for p in ConflictExplainerPage.objects.all()}
+        self.claims = {c.slug: c for c in Claim.objects.all()}
+
+    # Lookups by natural key: in the site already, or loaded earlier from this file.
+
+    def actor(self, slug, label, key):
+        where = {"label": label, "field": key, "value": slug}
+        if not isinstance(slug, str):
+            raise DataError(
+                _("%(label)s: %(field)s: expected an actor's slug, found %(value)r") % where
+            )
+        if slug not in self.actors:
+            raise DataError(
+                _('%(label)s: %(field)s: no actor with the slug "%(value)s" in the file or site')
+                % where
+            )
+        return self.actors[slug]
+
+    def source(self, url, label, key):
+        where = {"label": label, "field": key, "value": url}
+        if not isinstance(url, str):
+            raise DataError(
+                _("%(label)s: %(field)s: expected a source's URL, found %(value)r") % where
+            )
+        if url not in self.sources:
+            raise DataError(
+                _('%(label)s: %(field)s: no source with the URL "%(value)s" in the file or site')
+                % where
+            )
+        return self.sources[url]
+
+    def rows(self, section: str, kind: str, key: str) -> list[tuple[dict, str]]:
+        """The section's rows as (fields, label), refusing a natural key given twice."""
+        rows = self.data.get(section) or []
+        if not isinstance(rows, list):
+            raise DataError(_("%(section)s: expected a list") % {"section": section})
+        seen, result = set(), []
+        for i, row in enumerate(rows):
+            natural_key = row.get(key) if isinstance(row, dict) else None
+            label = f'{kind} "{natural_key}"' if natural_key else f"{kind} {i + 1}"
+            values = fields(row, kind, label)
+            if natural_key in seen:
+                raise DataError(
+                    _("%(label)s: %(field)s: given twice in the file")
+                    % {"label": label, "field": key}
+                )
+            seen.add(natural_key)
+            result.append((values, label))
+        return result
+
+    def load(self):
+        self.load_actors()
+        self.load_sources()
+        self.load_explainers()
+        self.load_claims()
+
+    def load_actors(self):
+        new = []
+        for row, label in self.rows("actors", "actor", "slug"):
+            if row["slug"] in self.actors:
+                self.skipped["actors"] += 1
+                continue
+            if any(not isinstance(alias, str) for alias in row["aliases"]):
+                raise DataError(
+                    _("%(label)s: %(field)s: expected a list of names")
+                    % {"label": label, "field": "aliases"}
+                )
+            actor = Actor(
+                slug=row["slug"],
+                name=row["name"],
+                kind=row["kind"],
+                description=row["description"],
+                bio=row["bio"],
+                aliases="\n".join(row["aliases"]),
+                wikidata_id=row["wikidata_id"],
+                live=False,
+            )
+            check(actor, label)
+            actor.save()
+            self.actors[actor.slug] = actor
+            new.append((actor, row, label))
+        # Affiliations once every actor of the file exists (Russia belongs to the CSTO,
+        # which may come later in the file).
+        for actor, row, label in new:
+            for i, item in enumerate(row["affiliations"]):
+                item_label = f"{label} affiliation {i + 1}"
+                item = fields(item, "affiliation", item_label)
+                affiliation = ActorAffiliation(
+                    actor=actor,
+                    organisation=self.actor(item["organisation"], item_label, "organisation"),
+                    role=item["role"],
+                    start_date=parse_date(item["start_date"], item_label, "start_date"),
+                    end_date=parse_date(item["end_date"], item_label, "end_date"),
+                    sort_order=i,
+                )
+                check(affiliation, item_label)
+                affiliation.save()
+        for actor, row, label in new:
+            publish(actor, label, live=row["live"])
+            self.created["actors"] += 1
+
+    def load_sources(self):
+        for row, label in self.rows("sources", "source", "url"):
+            if row["url"] in self.sources:
+                self.skipped["sources"] += 1
+                continue
+            source = Source(
+                url=row["url"],
+                title=row["title"],
+                publisher=row["publisher"],
+                published_on=parse_date(row["published_on"], label, "published_on"),
+                kind=row["kind"],
+                archive_url=row["archive_url"],
+            )
+            check(source, label)
+            source.save()
+            source.save_revision()  # sources keep revisions too: the first one is this load
+            self.sources[source.url] = source
+            self.created["sources"] += 1
+
+    def load_explainers(self):
+        for row, label in self.rows("explainers", "explainer", "slug"):
+            if row["slug"] in self.explainers:
+                self.skipped["explainers"] += 1
+                continue
+            body = []
+            for i, section in enumerate(row["body"]):
+                section = fields(section, "section", f"{label} body section {i + 1}")
+                body.append({"type": "section", "value": section})
+            page = ConflictExplainerPage(
+                title=row["title"],
+                slug=row["slug"],
+                summary=row["summary"],
+                status=row["status"] or ConflictExplainerPage.Status.ACTIVE,
+                region=row["region"],
+                body=stream_value(ConflictExplainerPage, "body", body, label),
+                last_reviewed=parse_date(row["last_reviewed"], label, "last_reviewed"),
+                review_note=row["review_note"],
+                live=False,
+            )
+            for i, item in enumerate(row["parties"]):
+                item_label = f"{label} party {i + 1}"
+                item = fields(item, "party", item_label)
+                party = ConflictParty(
+                    actor=self.actor(item["actor"], item_label, "actor"),
+                    role=item["role"],
+                    sort_order=i,
+                )
+                check(party, item_label, exclude=["page"])
+                page.parties.add(party)
+            for i, item in enumerate(row["key_facts"]):
+                item_label = f"{label} key fact {i + 1}"
+                item = fields(item, "key fact", item_label)
+                fact = KeyFact(
+                    text=item["text"],
+                    source=self.source(item["source"], item_label, "source")
+                    if item["source"]
+                    else None,
+                    sort_order=i,
+                )
+                check(fact, item_label, exclude=["page"])
+                page.key_facts.add(fact)
+            for i, item in enumerate(row["timeline_events"]):
+                item_label = f"{label} timeline event {i + 1}"
+                item = fields(item, "timeline event", item_label)
+                event = TimelineEvent(
+                    date=parse_date(item["date"], item_label, "date"),
+                    date_precision=item["date_precision"] or TimelineEvent.Precision.DAY,
+                    title=item["title"],
+                    description=item["description"],
+                    sort_order=i,
+                )
+                check(event, item_label, exclude=["page"])
+                event.sources.set([self.source(u, item_label, "sources") for u in item["sources"]])
+                event.actors.set([self.actor(s, item_label, "actors") for s in item["actors"]])
+                page.timeline_events.add(event)
+            try:
+                # Wagtail's Page.save() runs full_clean(): title, slug among siblings ...
+                self.parent.add_child(instance=page)
+            except ValidationError as error:
+                raise DataError(f"{label}: {describe(error)}") from None
+            publish(page, label, live=row["live"])
+            self.explainers[page.slug] = page
+            self.created["explainers"] += 1
+
+    def load_claims(self):
+        new = []
+        for row, label in self.rows("claims", "claim", "slug"):
+            if row["slug"] in self.claims:
+                self.skipped["claims"] += 1
+                continue
+            conflict = None
+            if row["conflict"]:
+                conflict = self.explainers.get(row["conflict"])
+                if conflict is None:
+                    raise DataError(
+                        _(
+                            '%(label)s: %(field)s: no explainer with the slug "%(value)s" '
+                            "in the file or site"
+                        )
+                        % {"label": label, "field": "conflict", "value": row["conflict"]}
+                    )
+            claim = Claim(
+                slug=row["slug"],
+                statement=row["statement"],
+                quote=row["quote"],
+                claimant=self.actor(row["claimant"], label, "claimant"),
+                made_on=parse_date(row["made_on"], label, "made_on"),
+                conflict=conflict,
+                verdict=row["verdict"],
+                verdict_explanation=row["verdict_explanation"],
+                live=False,
+            )
+            check(claim, label)
+            claim.save()
+            for i, item in enumerate(row["sources"]):
+                item_label = f"{label} source {i + 1}"
+                item = fields(item, "claim source", item_label)
+                claim_source = ClaimSource(
+                    claim=claim,
+                    source=self.source(item["url"], item_label, "url"),
+                    shows=item["shows"] or ClaimSource.Shows.REPORTS,
+                    quote=item["quote"],
+                    sort_order=i,
+                )
+                check(claim_source, item_label)
+                claim_source.save()
+            self.claims[claim.slug] = claim
+            new.append((claim, row, label))
+        # Related claims once every claim of the file exists: they answer each other.
+        for claim, row, label in new:
+            for i, item in enumerate(row["relations"]):
+                item_label = f"{label} relation {i + 1}"
+                item = fields(item, "relation", item_label)
+                other = self.claims.get(item["other"])
+                if other is None:
+                    raise DataError(
+                        _(
+                            '%(label)s: %(field)s: no claim with the slug "%(value)s" '
+                            "in the file or site"
+                        )
+                        % {"label": item_label, "field": "other", "value": item["other"]}
+                    )
+                relation = ClaimRelation(claim=claim, kind=item["kind"], other=other, sort_order=i)
+                check(relation, item_label)
+                relation.save()
+        for claim, row, label in new:
+            publish(claim, label, live=row["live"])  # Claim.publish refuses a claim with no source
+            self.created["claims"] += 1
+
+
+def load_conflict_data(data: dict, explainer_parent: Page) -> dict:
+    """Load the portable sections of data, explainers under explainer_parent.
+
+    Returns {"created": {"actors": n, ...}, "skipped": {...}} (skipped: already in the site).
+    Raises DataError, having changed nothing, if any object is invalid.
+    """
+    if not isinstance(data, dict):
+        raise DataError(_("the file must hold one JSON object"))
+    found = data.get("format", FORMAT)
+    if found != FORMAT:
+        raise DataError(
+            _('%(field)s: expected "%(expected)s", found "%(found)s"')
+            % {"field": "format", "expected": FORMAT, "found": found}
+        )
+    loader = _Loader(data, explainer_parent)
+    with transaction.atomic():
+        loader.load()
+    return {"created": dict(loader.created), "skipped": dict(loader.skipped)}
+
+
+# Writing the format: the inverse of the loader, for backups and moving data between sites.
