@@ -49,16 +49,16 @@ check: setup
 # the database (live servers, transaction=True) run in a second pass: on a worker they would
 # wipe the migrations' rows (roles, workflow) for the tests after them. Exit 5 is "no test
 # selected in this pass" (e.g. with PYTEST_ARGS="-k ..."). The plugin's tests (tests/conflicts)
-# run on its test host, without the newsroom, in two passes of their own (its test database
+# run first, on its test host, without the newsroom, in two passes of their own (its test database
 # is test_<NAME>_conflicts_host: tests/conflicts/host/settings.py); a path in PYTEST_ARGS
 # runs in the passes of its own settings only (tests/conftest.py).
 PYTEST_WORKERS ?= auto
 PYTEST := $(UV) run --frozen pytest -n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadscope
 pytest: setup
-	$(PYTEST) --ignore=tests/conflicts --transactional=skip $(PYTEST_ARGS) || [ $$? -eq 5 ]
-	$(PYTEST) --ignore=tests/conflicts --transactional=only $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(PYTEST) --ds $(PLUGIN_HOST) --transactional=skip $(PYTEST_ARGS) || [ $$? -eq 5 ]
 	$(PYTEST) --ds $(PLUGIN_HOST) --transactional=only $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PYTEST) --ignore=tests/conflicts --transactional=skip $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PYTEST) --ignore=tests/conflicts --transactional=only $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test: lint check pytest
 

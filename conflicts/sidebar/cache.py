@@ -5,7 +5,7 @@ of the story gets the same. With settings.CONFLICTS_SIDEBAR_CACHE_SECONDS > 0 th
 sidebar (and its HTML) is kept in Django's default cache, keyed by the page, when it was last
 published and the host asked for, under page_scopes(page) (conflicts/sidebar/scopes.py): the
 site's generation and its conflict's. An explainer page's content is kept the same way; an
-actor page's profile under LIST_SCOPES (it lists stories of every conflict). Previews and
+actor page's rendered profile under LIST_SCOPES (it lists stories of every conflict). Previews and
 unsaved pages are never cached: they show an editor's unsaved links.
 
 Only turn it on with a cache every app server shares (Redis): with a per-process cache an
@@ -71,9 +71,10 @@ def explainer_html(page, request, render) -> str:
     )
 
 
-def actor_profile_for(actor, request, build) -> dict:
-    """An actor page's affiliations, claims and stories (build()), under LIST_SCOPES: it
-    lists stories of any conflict, so any story's change drops it."""
+def actor_profile_html(actor, request, render) -> str:
+    """An actor page's affiliations, claims and stories as rendered by render(), under
+    LIST_SCOPES: it lists stories of any conflict, so any story's change drops it. A warm
+    actor page renders none of its 20 claim cards."""
     return cached_for_page(
-        actor, request, f"conflicts-actor-{FORMAT}", LIST_SCOPES, build, cache_seconds()
+        actor, request, f"conflicts-actor-{FORMAT}", LIST_SCOPES, render, cache_seconds()
     )

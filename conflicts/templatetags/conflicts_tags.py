@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from conflicts.profiles import actor_profile, explainer_profile
-from conflicts.sidebar.cache import actor_profile_for, explainer_html, sidebar_html
+from conflicts.sidebar.cache import actor_profile_html, explainer_html, sidebar_html
 
 register = template.Library()
 
@@ -53,16 +53,19 @@ def explainer_content(context, page):
     return mark_safe(explainer_html(page, request, render))  # noqa: S308 (escaped there)
 
 
-@register.inclusion_tag("conflicts/includes/actor_profile.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def actor_profile_sections(context, actor):
-    """An actor page's affiliations, claims and stories, through the sidebar cache when it is
-    on; a preview shows the editor's actor without the stories."""
+    """An actor page's affiliations, claims and stories (conflicts/includes/actor_profile.html),
+    rendered through the sidebar cache when it is on; a preview shows the editor's actor
+    without the stories."""
     request = context.get("request")
-    if getattr(request, "is_preview", False):
-        profile = actor_profile(actor, preview=True)
-    else:
-        profile = actor_profile_for(actor, request, lambda: actor_profile(actor))
-    return {"actor": actor, "request": request, **profile}
+    preview = getattr(request, "is_preview", False)
+
+    def render():
+        values = {"actor": actor, "request": request, **actor_profile(actor, preview=preview)}
+        return render_to_string("conflicts/includes/actor_profile.html", values)
+
+    return mark_safe(actor_profile_html(actor, request, render))  # noqa: S308 (escaped there)
 
 
 @register.inclusion_tag("conflicts/includes/verdict_badge.html")

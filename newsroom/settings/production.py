@@ -140,7 +140,10 @@ if REDIS_URL:
     CONFLICTS_SIDEBAR_CACHE_SECONDS = int(  # noqa: F405
         os.environ.get("CONFLICTS_SIDEBAR_CACHE_SECONDS", "300")
     )
-    API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "300"))
+    # CONFLICTS_API_CACHE_SECONDS: its name before apikit/, still read so no deploy changes.
+    API_CACHE_SECONDS = int(
+        os.environ.get("API_CACHE_SECONDS", os.environ.get("CONFLICTS_API_CACHE_SECONDS", "300"))
+    )
     SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "300"))
 
 # S3-compatible media storage (django-storages): AWS_* variables are read by the backend.

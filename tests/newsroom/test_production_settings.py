@@ -148,6 +148,19 @@ def test_cache_lifetimes_can_be_overridden_with_redis():
     )
 
 
+def test_the_api_cache_keeps_reading_its_old_variable_name():
+    """CONFLICTS_API_CACHE_SECONDS was its name before the API layer left the plugin."""
+    old = production_settings(
+        REDIS_URL="redis://cache.internal:6379/0", CONFLICTS_API_CACHE_SECONDS="0"
+    )
+    both = production_settings(
+        REDIS_URL="redis://cache.internal:6379/0",
+        CONFLICTS_API_CACHE_SECONDS="0",
+        API_CACHE_SECONDS="45",
+    )
+    assert (old["api_seconds"], both["api_seconds"]) == (0, 45)
+
+
 def test_web_requests_get_a_statement_timeout_and_commands_do_not():
     read_options = (
         "import json, django; from django.conf import settings; {setup}; "
