@@ -1,9 +1,9 @@
-"""One benchmark case for locust (run headless by bench/run.py, one process per case).
+"""One benchmark case for locust (run headless by bench/load.py, one process per case).
 
 BENCH_CASE_FILE names a JSON file: {"paths": [...], "headers": {...}, "out": "<file>"}.
 Each simulated user requests paths picked at random, with no wait between requests (a
 closed loop at the concurrency locust is given). Every response time and status is
-written to "out" when the run stops, so run.py computes exact percentiles itself.
+written to "out" when the run stops, so bench/load.py computes exact percentiles itself.
 With "min_requests" (and "seconds") in the file, the run stops once "seconds" have passed
 and that many requests were answered; locust's --run-time is then only the cap.
 """

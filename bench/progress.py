@@ -1,8 +1,13 @@
-"""A one-line progress bar on stderr (no dependency): redrawn in place on a terminal,
-a line every tenth of the way otherwise (logs, CI)."""
+"""Progress on stderr (no dependency), so stdout carries only JSON: timestamped log lines,
+and a one-line progress bar redrawn in place on a terminal, a line every tenth of the way
+otherwise (logs, CI)."""
 
 import sys
 import time
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)  # noqa: T201
 
 
 class Progress:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench import database
-from bench.run import CASES
+from bench.cases import CASES
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DB = f"newsroom_bench_selftest_{os.getpid()}"
