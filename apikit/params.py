@@ -45,7 +45,9 @@ class InvalidQuery(APIException):
 
 
 def check_query_params(request, allowed: set[str]) -> None:
-    """Refuse any query parameter not in allowed, and a page size out of range."""
+    """Refuse any query parameter not in allowed, one given more than once (which value
+    would count is not obvious: `?verdict=false&verdict=true` read only the last), and a
+    page size out of range."""
     errors = {
         name: ["Unknown parameter. Allowed: " + ", ".join(sorted(allowed)) + "."]
         for name in request.query_params
@@ -54,7 +56,10 @@ def check_query_params(request, allowed: set[str]) -> None:
     for name, value in request.query_params.items():
         if name not in allowed:
             continue
-        if not value:
+        given = len(request.query_params.getlist(name))
+        if given > 1:
+            errors[name] = [f"Given {given} times: give it once."]
+        elif not value:
             errors[name] = ["Empty: give a value, or leave the parameter out."]
         elif len(value) > MAX_PARAM_LENGTH:
             errors[name] = [f"Too long: at most {MAX_PARAM_LENGTH} characters."]

@@ -232,6 +232,14 @@ def test_bad_query_is_a_400_naming_the_parameter(api, world):
         assert body["parameters"][parameter][0]  # and says why
 
 
+@pytest.mark.parametrize("endpoint", ["actors", "claims", "explainers", "sources", "articles"])
+def test_a_parameter_given_twice_is_a_400_saying_so(api, world, endpoint):
+    response = api.get(f"/api/v1/{endpoint}/?q=peskov&q=aliyev")
+
+    assert response.status_code == 400
+    assert response.json()["parameters"] == {"q": ["Given 2 times: give it once."]}
+
+
 @pytest.mark.parametrize("endpoint", ["actors", "claims", "explainers", "sources"])
 def test_a_detail_takes_no_filters(api, world, endpoint):
     first = api.get(f"/api/v1/{endpoint}/").json()["results"][0]

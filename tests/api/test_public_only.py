@@ -139,3 +139,13 @@ def test_public_objects_name_no_hidden_neighbour(api, site_tree, explainer):
     assert api.get(f"/api/v1/actors/{actor.pk}/").json()["affiliations"] == []
     assert api.get(f"/api/v1/claims/{claim.pk}/").json()["related_claims"] == []
     assert api.get(f"/api/v1/explainers/{explainer.pk}/").json()["parties"] == []
+
+
+@pytest.mark.parametrize("claim", ["by-draft", "draft-claim"])
+def test_articles_filtered_by_a_claim_that_is_not_public_find_nothing(api, hidden, claim):
+    """A claim by an unpublished claimant is not public: filtering by it must not reveal
+    which stories link it (it matched before)."""
+    response = api.get(f"/api/v1/articles/?claim={claim}")
+
+    assert response.status_code == 200
+    assert response.json()["results"] == []

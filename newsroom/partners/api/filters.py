@@ -54,7 +54,10 @@ class ArticleFilter(filters.FilterSet):
         return queryset.filter(pk__in=links.values("page"))
 
     def filter_claim(self, queryset, name, value):
-        links = ArticleClaimLink.objects.filter(id_or_slug("claim", value), claim__live=True)
+        """Only a public claim matches (not one whose claimant is unpublished)."""
+        links = ArticleClaimLink.objects.filter(
+            id_or_slug("claim", value), claim__in=Claim.objects.public()
+        )
         return queryset.filter(pk__in=links.values("page"))
 
     def filter_verdict(self, queryset, name, value):
