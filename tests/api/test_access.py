@@ -144,6 +144,19 @@ def test_etag_and_last_modified_answer_304(api, site_tree):
     assert (again.status_code, since.status_code, listed_again.status_code) == (304, 304, 304)
 
 
+def test_head_carries_the_get_etag_and_a_matching_one_answers_304(api, site_tree):
+    story = make_article(site_tree, title="Story")
+    url = f"/api/v1/articles/{story.pk}/"
+    etag = api.get(url)["ETag"]
+
+    head = api.head(url)
+    matching = api.head(url, HTTP_IF_NONE_MATCH=etag)
+    stale = api.head(url, HTTP_IF_NONE_MATCH='"not-the-etag"')
+
+    assert (head.status_code, head["ETag"]) == (200, etag)
+    assert (matching.status_code, stale.status_code) == (304, 200)
+
+
 def test_cors_allows_get_from_any_origin_on_the_api_only(api, site_tree):
     api_response = api.get("/api/v1/articles/", HTTP_ORIGIN="https://partner.example")
     site_response = api.get("/", HTTP_ORIGIN="https://partner.example")
