@@ -48,7 +48,15 @@ class StrictQueryMixin:
     orderings: dict[str, tuple[str, ...]] = {}
     default_ordering = ""
 
+    def method_allowed(self, request) -> bool:
+        """Whether this view answers request's method: if not, it is a 405 whatever the
+        query parameters say (they are not checked)."""
+        method = request.method.lower()
+        return method in self.http_method_names and hasattr(self, method)
+
     def perform_content_negotiation(self, request, force=False):
+        if not self.method_allowed(request):  # the 405 in the first renderer, not a 404
+            return super().perform_content_negotiation(request, force=True)
         fmt = request.query_params.get("format")
         if not force and fmt is not None and fmt not in {r.format for r in self.get_renderers()}:
             formats = ", ".join(r.format for r in self.get_renderers())
@@ -57,6 +65,8 @@ class StrictQueryMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        if not self.method_allowed(request):
+            return  # DRF answers 405 next
         allowed = set(ALWAYS_ALLOWED)
         if self.action == "list":
             allowed |= LIST_PARAMS

@@ -157,6 +157,19 @@ def test_head_carries_the_get_etag_and_a_matching_one_answers_304(api, site_tree
     assert (matching.status_code, stale.status_code) == (304, 200)
 
 
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+@pytest.mark.parametrize("query", ["", "?q=story", "?unknown=1", "?format=xml", "?q=a&q=b"])
+def test_a_method_the_api_does_not_offer_is_a_405_whatever_the_parameters(
+    api, site_tree, method, query
+):
+    story = make_article(site_tree, title="Story")
+    for path in ("/api/v1/articles/", f"/api/v1/articles/{story.pk}/", "/api/v1/claims/"):
+        response = getattr(api, method)(path + query)
+
+        assert response.status_code == 405, (method, path + query)
+        assert response.json()["detail"].startswith("Method ")
+
+
 def test_cors_allows_get_from_any_origin_on_the_api_only(api, site_tree):
     api_response = api.get("/api/v1/articles/", HTTP_ORIGIN="https://partner.example")
     site_response = api.get("/", HTTP_ORIGIN="https://partner.example")
