@@ -320,6 +320,8 @@ class TimelineEntrySerializer(CardSerializer):
 
 
 class StoryLinkSerializer(CardSerializer):
+    id = serializers.IntegerField(help_text="The story's id: /api/v1/articles/{id}/.")
+    slug = serializers.CharField()
     title = serializers.CharField()
     url = SitePathField()
     date = serializers.DateTimeField(allow_null=True)

@@ -167,7 +167,7 @@ def newest_stories(model, explainer_ids, private) -> dict[int, list]:
     that leaving out the page itself still leaves MORE_STORIES. One query either way."""
     order_field = model.context_date_field
     stories = model.objects.live_public(private).only(
-        "title", "url_path", "explainer_id", order_field
+        "title", "slug", "url_path", "explainer_id", order_field
     )
     if connection.features.supports_slicing_ordering_in_compound:
         newest = _newest_by_union(stories, explainer_ids)

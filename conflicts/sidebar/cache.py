@@ -20,7 +20,7 @@ from conflicts.sidebar.scopes import LIST_SCOPES, page_scopes
 
 # Part of every key: raise it when the cached dataclasses (conflicts/sidebar/cards.py) change
 # shape, so a release never reads a sidebar pickled by the one before it.
-FORMAT = 3
+FORMAT = 4
 SIDEBAR = f"conflicts-sidebar-{FORMAT}"
 
 

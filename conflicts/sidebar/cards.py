@@ -76,6 +76,8 @@ class TimelineEntry:
 
 @dataclass
 class StoryLink:
+    id: int
+    slug: str
     title: str
     url: str
     date: datetime | None
@@ -185,5 +187,9 @@ def timeline_entry(event) -> TimelineEntry:
 def story_link(story, request=None) -> StoryLink:
     order_field = story.context_date_field
     return StoryLink(
-        title=story.title, url=story.get_url(request), date=getattr(story, order_field)
+        id=story.pk,
+        slug=story.slug,
+        title=story.title,
+        url=story.get_url(request),
+        date=getattr(story, order_field),
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from newsroom.stories.models import ArticleActorLink, ArticleClaimLink
+from newsroom.stories.models import ArticleActorLink, ArticleClaimLink, ArticlePage
 from tests.api.conftest import NOW, make_article
 from tests.factories import ActorFactory, ClaimFactory, TimelineEventFactory
 from tests.pages import warm_site_caches
@@ -70,6 +70,9 @@ def test_a_list_of_50_articles_with_full_context_costs_the_same_for_3_or_15_link
         assert context["explainer"]["title"] == explainer.title
         assert len(context["more_stories"]) == 5
         assert article["url"] not in [s["url"] for s in context["more_stories"]]
+        for story in context["more_stories"]:  # each can be fetched: by id, by slug
+            assert story["url"].rstrip("/").endswith("/" + story["slug"])
+            assert ArticlePage.objects.get(pk=story["id"]).slug == story["slug"]
         assert len(article["context"]["claims"]) == links
 
 
