@@ -20,6 +20,8 @@ class CursorPage(CursorPagination):
         for parameter in parameters:
             if parameter["name"] == self.page_size_query_param:
                 parameter["schema"].update(minimum=1, maximum=MAX_PAGE_SIZE)
+            if parameter["name"] == self.cursor_query_param:  # the token we issue, not any text
+                parameter["schema"].update(pattern=f"^{CURSOR_CHARACTERS.pattern}$", minLength=1)
         return parameters
 
     def get_ordering(self, request, queryset, view):

@@ -2,7 +2,9 @@
 
 import datetime
 import json
+import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import jsonschema
 import pytest
@@ -147,3 +149,21 @@ def test_schema_and_docs_are_public_and_describe_every_endpoint(client, db):
             assert parameter.get("description") or parameter["in"] == "path", parameter
     assert docs.status_code == 200
     assert b"swagger-ui" in docs.content
+
+
+def test_the_schema_types_the_cursor_as_the_token_it_is(client, db, api):
+    """A list's cursor parameter is the base64 token of a `next` link, as the schema says."""
+    cursor = next(
+        p
+        for p in client.get("/api/v1/schema/?format=json").json()["paths"]["/api/v1/claims/"][
+            "get"
+        ]["parameters"]
+        if p["name"] == "cursor"
+    )
+    pattern = re.compile(cursor["schema"]["pattern"])
+    ClaimFactory.create_batch(2)
+    next_link = api.get("/api/v1/claims/?page_size=1").json()["next"]
+
+    assert cursor["schema"]["type"] == "string"
+    assert pattern.match(parse_qs(urlparse(next_link).query)["cursor"][0])
+    assert not pattern.match("' OR 1=1--")
