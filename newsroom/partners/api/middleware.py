@@ -28,9 +28,7 @@ class APIConditionalGetMiddleware(ConditionalGetMiddleware):
         304, as partners checking for a change with HEAD expect."""
         if self.needs_etag(response) and not response.has_header("ETag"):
             set_response_etag(response)
-        if response.status_code != 200:
-            return response
-        return get_conditional_response(
+        return get_conditional_response(  # only a 2xx becomes a 304, as for GET
             request,
             etag=response.get("ETag"),
             last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
