@@ -8,10 +8,11 @@ UV := $(shell command -v uv 2>/dev/null || echo var/uv/bin/uv)
 PY := $(UV) run --frozen python
 MANAGE := $(PY) manage.py
 
-.PHONY: help run test lint check pytest setup demo serve-dev clean
+.PHONY: help run worker test lint check pytest setup demo serve-dev clean
 
 help:
 	@echo "make run   set up, load the demo story and serve it on http://127.0.0.1:$(PORT)/"
+	@echo "make worker the background worker alone (make run starts one beside the server)"
 	@echo "make test  lint, Django checks, migrations check and the whole test suite"
 	@echo "make serve production server: gunicorn, production settings (README, Running in production)"
 	@echo "make soak  50 readers for 60 s against gunicorn; ARGS=\"--faults postgres|redis\""
@@ -26,11 +27,22 @@ var/uv/bin/uv:
 
 setup: .venv/.synced
 
+# The dev server, and beside it the background worker (README, "Background work": purges,
+# index updates, scheduled publishing), so a newcomer still types one command. The trap
+# stops the worker when runserver stops (Ctrl-C or an error); --no-reload because the
+# autoreloader's parent would leave its child running when stopped.
 run: setup
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
+	$(MANAGE) run_worker --no-reload & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The background worker alone, with the settings `make run` uses (production: the same
+# environment as `make serve` plus DJANGO_SETTINGS_MODULE=newsroom.settings.production).
+worker: setup
+	$(MANAGE) run_worker
 
 lint: setup
 	$(UV) run --frozen ruff check .

@@ -5,6 +5,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
+from apikit.fields import fields_parameter
+
 
 class ErrorSerializer(serializers.Serializer):
     """The body of every error answer."""
@@ -59,14 +61,17 @@ RESPONSE_HEADERS = [
 
 
 class PublicAPISchema(AutoSchema):
-    """Documents each list's `ordering` choices, the error answers (400, 401, 404 where a
-    path names an object, 429), 304 and the ETag and Retry-After headers."""
+    """Documents each list's `ordering` choices, `fields` where a view offers it, the error
+    answers (400, 401, 404 where a path names an object, 429), 304 and the ETag and
+    Retry-After headers."""
 
     def get_override_parameters(self):
         parameters = [*super().get_override_parameters(), *RESPONSE_HEADERS]
         orderings = getattr(self.view, "orderings", None)
         if orderings and self._is_list_view():
             parameters = [*parameters, ordering_parameter(orderings, self.view.default_ordering)]
+        if hasattr(self.view, "selectable_fields"):  # apikit.fields.ChooseFieldsMixin
+            parameters = [*parameters, fields_parameter(self.view.selectable_fields())]
         return parameters
 
     def get_operation(self, *args, **kwargs):

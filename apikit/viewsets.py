@@ -23,11 +23,12 @@ from caching.generations import SITE
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
-def updated_at():
-    """When a page or snippet last went live; never null, so a cursor can stand on it."""
-    return Coalesce(
-        F("last_published_at"), F("first_published_at"), Value(EPOCH), output_field=DateTimeField()
-    )
+def updated_at(*later: str):
+    """When a page or snippet last went live, or the first of the `later` fields that is set
+    (a story's context_updated_at: when what it shows last changed); never null, so a cursor
+    can stand on it."""
+    fields = [*later, "last_published_at", "first_published_at"]
+    return Coalesce(*(F(name) for name in fields), Value(EPOCH), output_field=DateTimeField())
 
 
 def revised_at():
@@ -63,17 +64,21 @@ class StrictQueryMixin:
             raise InvalidQuery({"format": [f"Not offered here. Choose one of: {formats}."]})
         return super().perform_content_negotiation(request, force)
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        if not self.method_allowed(request):
-            return  # DRF answers 405 next
+    def allowed_query_params(self) -> set[str]:
+        """The query parameters this action takes."""
         allowed = set(ALWAYS_ALLOWED)
         if self.action == "list":
             allowed |= LIST_PARAMS
             filterset_class = getattr(self, "filterset_class", None)
             if filterset_class is not None:
                 allowed |= set(filterset_class.base_filters)
-        check_query_params(request, allowed)
+        return allowed
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if not self.method_allowed(request):
+            return  # DRF answers 405 next
+        check_query_params(request, self.allowed_query_params())
         ordering = request.query_params.get("ordering", self.default_ordering)
         if self.action == "list" and ordering not in self.orderings:
             raise InvalidQuery({"ordering": ["Choose one of: " + ", ".join(self.orderings) + "."]})

@@ -10,8 +10,12 @@ class ConflictsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from conflicts import verdicts
+        from conflicts.context_versions import connect_context_signals
         from conflicts.purge import connect_purge_signals
         from conflicts.sidebar import scopes
 
         scopes.declare()
+        verdicts.connect()  # first: a publish's purge then sees the verdict change it made
         connect_purge_signals()
+        connect_context_signals()

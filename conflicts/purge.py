@@ -4,8 +4,9 @@ When an actor or a claim is published (a change goes live), unpublished or delet
 that show it are stale: its own page, the host pages (stories) that link, mention or
 embed it, the explainers that list it, and the pages of the claims and actors around it.
 They are found in a fixed number of queries (one for all the Wagtail pages, using the
-host's link models and Wagtail's reference index for mentions and blocks) and purged in
-one `PurgeBatch` through Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE).
+host's link models and Wagtail's reference index for mentions and blocks: the finders are
+conflicts/showing.py's) and purged in one `PurgeBatch` through Wagtail's frontend cache
+backends (WAGTAILFRONTENDCACHE).
 
 An explainer going live or off purges itself (Wagtail does that much on its own), its
 index, the stories that link it (their sidebar shows its card; going live, only the
@@ -17,27 +18,22 @@ A host adds URLs the plugin cannot know (its feeds, say) by listening to
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import BigIntegerField, Q
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.db.models.signals import pre_delete
 from django.dispatch import Signal
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
-from conflicts.models import (
-    Actor,
-    ActorAffiliation,
-    Claim,
-    ClaimRelation,
-    ConflictExplainerPage,
-    ConflictParty,
-    TimelineEvent,
+from conflicts.models import Actor, ActorAffiliation, Claim, ClaimRelation, ConflictExplainerPage
+from conflicts.showing import (
+    newest_live_stories,  # noqa: F401  (hosts import it from here)
+    pages_showing_actor,
+    pages_showing_claim,
+    stories_linking_explainer,
 )
-from conflicts.models.related import story_models
 
 # Sent as collecting_purge_urls.send(sender=Actor or Claim, instance=obj, batch=batch).
 collecting_purge_urls = Signal()
@@ -52,46 +48,6 @@ def add_site_paths(batch: PurgeBatch, paths) -> None:
     """Add site-relative paths (e.g. "/actors/peskov/") under every site's root URL."""
     for root_url in site_root_urls():
         batch.add_urls(root_url.rstrip("/") + path for path in paths)
-
-
-def _mentioned_in_pages(obj) -> Q:
-    """Pages whose content references obj: mentions in text, card blocks, link rows."""
-    refs = ReferenceIndex.objects.filter(
-        to_content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-        to_object_id=str(obj.pk),
-        base_content_type=ContentType.objects.get_for_model(Page),
-    ).annotate(page_id=Cast("object_id", BigIntegerField()))
-    return Q(pk__in=refs.values("page_id"))
-
-
-def _host_pages_linking(**filters) -> Q:
-    """Host pages (stories) whose link rows match filters, e.g. actor_links__actor=actor."""
-    q = Q(pk__in=[])
-    for model in story_models():
-        q |= Q(pk__in=model.objects.filter(**filters).values("pk"))
-    return q
-
-
-def pages_showing_actor(actor):
-    """Live pages that show actor: stories linking or mentioning it or its claims, the
-    explainers that list it as a party, on the timeline or through its claims."""
-    return Page.objects.live().filter(
-        _host_pages_linking(actor_links__actor=actor)
-        | _host_pages_linking(claim_links__claim__claimant=actor)
-        | _mentioned_in_pages(actor)
-        | Q(pk__in=ConflictParty.objects.filter(actor=actor).values("page_id"))
-        | Q(pk__in=TimelineEvent.objects.filter(actors=actor).values("page_id"))
-        | Q(pk__in=Claim.objects.filter(claimant=actor).values("conflict_id"))
-    )
-
-
-def pages_showing_claim(claim):
-    """Live pages that show claim: stories linking or mentioning it, its conflict's explainer."""
-    return Page.objects.live().filter(
-        _host_pages_linking(claim_links__claim=claim)
-        | _mentioned_in_pages(claim)
-        | Q(pk=claim.conflict_id)
-    )
 
 
 def actor_purge_batch(actor) -> PurgeBatch:
@@ -133,26 +89,6 @@ def claim_purge_batch(claim) -> PurgeBatch:
     return batch
 
 
-def _stories_linking_explainer(page, newest: int | None) -> Q:
-    """Host pages (stories) that link the explainer: all of them, or only the `newest` of
-    each host page model (by its context date)."""
-    if newest is None:
-        return _host_pages_linking(explainer=page)
-    matching = Q(pk__in=[])
-    for model in story_models():
-        matching |= Q(pk__in=newest_live_stories(model, page.pk, newest))
-    return matching
-
-
-def newest_live_stories(model, explainer_id, limit: int, exclude=None):
-    """The pks (a subquery) of the newest `limit` live host pages of model on a conflict, by
-    their context date; a newer draft does not take a live story's place."""
-    stories = model.objects.live().on_conflict(explainer_id)
-    if exclude is not None:
-        stories = stories.exclude(pk=exclude)
-    return stories.newest().values("pk")[:limit]
-
-
 def explainer_purge_batch(page, newest_stories: int | None = None) -> PurgeBatch:
     """Every URL that shows the explainer page: itself, its index, the stories that link it
     (only the newest_stories newest, when given) and its claims' pages."""
@@ -160,7 +96,7 @@ def explainer_purge_batch(page, newest_stories: int | None = None) -> PurgeBatch
     batch.add_page(page)  # going off, it is no longer live: named, not found by query
     batch.add_pages(
         Page.objects.live().filter(
-            Q(pk=page.get_parent().pk) | _stories_linking_explainer(page, newest_stories)
+            Q(pk=page.get_parent().pk) | stories_linking_explainer(page, newest_stories)
         )
     )
     add_site_paths(

@@ -21,7 +21,9 @@ class ActorFilter(filters.FilterSet):
         method="filter_conflict",
         help_text="A conflict explainer's id or slug: its parties and its claims' claimants.",
     )
-    updated_since = updated_since_filter()
+    updated_since = updated_since_filter(
+        field="updated_at", what="went live, itself or something its detail shows,"
+    )
     q = SearchFilter(
         fields=("name", "aliases", "description"),
         help_text="Words in the name, aliases or description.",
@@ -47,7 +49,9 @@ class ClaimFilter(filters.FilterSet):
     made_before = filters.DateFilter(
         field_name="made_on", lookup_expr="lte", help_text="Made on or before (YYYY-MM-DD)."
     )
-    updated_since = updated_since_filter()
+    updated_since = updated_since_filter(
+        field="updated_at", what="went live, itself or something its detail shows,"
+    )
     q = SearchFilter(
         fields=("statement", "quote", "verdict_explanation"),
         help_text="Words in the statement, quote or verdict explanation.",
@@ -84,7 +88,9 @@ class ExplainerFilter(filters.FilterSet):
         help_text="The conflict's status.",
     )
     actor = filters.CharFilter(method="filter_actor", help_text="A party's id or slug.")
-    updated_since = updated_since_filter()
+    updated_since = updated_since_filter(
+        field="updated_at", what="went live, itself or something its detail shows,"
+    )
     q = SearchFilter(
         fields=("title", "summary", "region"), help_text="Words in the title, summary or region."
     )

@@ -9,6 +9,11 @@ from wagtail.rich_text import expand_db_html
 
 from conflicts.models import Actor, Claim, ConflictExplainerPage, Source
 
+UPDATED_AT = (
+    "When it, or something its detail shows (a claim's claimant, an actor's organisations, an "
+    "explainer's parties), last went live."
+)
+
 
 def absolute(request, path: str) -> str:
     """A site path as a full URL on the site's canonical host (as page URLs are)."""
@@ -71,7 +76,7 @@ class ActorSerializer(ActorBriefSerializer):
     aliases = serializers.ListField(source="alias_list", child=serializers.CharField())
     wikidata_uri = serializers.CharField(source="wikidata_url")
     affiliations = AffiliationSerializer(many=True, help_text="Only published organisations.")
-    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+    updated_at = serializers.DateTimeField(help_text=UPDATED_AT)
 
     class Meta(ActorBriefSerializer.Meta):
         fields = [
@@ -131,7 +136,7 @@ class ClaimSerializer(ClaimBriefSerializer):
     verdict_label = serializers.CharField(source="get_verdict_display")
     sources = ClaimSourceSerializer(source="claim_sources", many=True)
     related_claims = ClaimRelationSerializer(source="relations", many=True)
-    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+    updated_at = serializers.DateTimeField(help_text=UPDATED_AT)
 
     class Meta(ClaimBriefSerializer.Meta):
         fields = [
@@ -183,7 +188,7 @@ class ExplainerSerializer(ExplainerBriefSerializer):
     body = serializers.SerializerMethodField()
     body_html = serializers.SerializerMethodField(help_text="The body as clean HTML.")
     timeline = TimelineEventSerializer(source="timeline_events", many=True)
-    updated_at = serializers.DateTimeField(source="last_published_at", allow_null=True)
+    updated_at = serializers.DateTimeField(help_text=UPDATED_AT)
 
     class Meta(ExplainerBriefSerializer.Meta):
         fields = [

@@ -2,8 +2,9 @@
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from apikit.viewsets import BySlugMixin, PublicReadOnlyViewSet, revised_at, updated_at
+from apikit.viewsets import BySlugMixin, PublicReadOnlyViewSet, revised_at
 from conflicts.api import filters, querysets, serializers
+from conflicts.api.updated import actor_updated_at, claim_updated_at, explainer_updated_at
 from conflicts.models import Actor, Claim, ConflictExplainerPage, Source
 from conflicts.sidebar.scopes import LIST_SCOPES
 
@@ -43,7 +44,7 @@ class ActorViewSet(ConflictsViewSet):
     default_ordering = "name"
 
     def get_queryset(self):
-        return querysets.actors_for_api().annotate(updated_at=updated_at())
+        return querysets.actors_for_api().annotate(updated_at=actor_updated_at())
 
 
 @extend_schema_view(
@@ -61,7 +62,7 @@ class ClaimViewSet(ConflictsViewSet):
     default_ordering = "-made_on"
 
     def get_queryset(self):
-        queryset = querysets.claims_for_api().annotate(updated_at=updated_at())
+        queryset = querysets.claims_for_api().annotate(updated_at=claim_updated_at())
         conflict_ids = scoped_conflict_ids(self.request)
         if conflict_ids is not None:
             queryset = queryset.filter(conflict_id__in=conflict_ids)
@@ -102,7 +103,7 @@ class ExplainerViewSet(ConflictsViewSet):
     default_ordering = "title"
 
     def get_queryset(self):
-        queryset = querysets.explainers_for_api().annotate(updated_at=updated_at())
+        queryset = querysets.explainers_for_api().annotate(updated_at=explainer_updated_at())
         conflict_ids = scoped_conflict_ids(self.request)
         if conflict_ids is not None:
             queryset = queryset.filter(pk__in=conflict_ids)

@@ -17,6 +17,7 @@ from conflicts.models.related import (
     story_models,
 )
 from conflicts.models.sources import Source
+from conflicts.models.verdicts import VerdictChange
 from conflicts.models.workflows import FactCheckTask
 
 __all__ = [
@@ -37,5 +38,6 @@ __all__ = [
     "TextMentionsMixin",
     "TimelineEvent",
     "Verdict",
+    "VerdictChange",
     "story_models",
 ]

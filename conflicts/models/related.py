@@ -34,6 +34,18 @@ class RelatedContextMixin(RevisionFKsInBulkMixin, TextMentionsMixin, models.Mode
         ),
     )
 
+    context_updated_at = models.DateTimeField(
+        _("context updated at"),
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text=_(
+            "When what readers see of this story, or of the context shown with it, last "
+            "changed: set when the story goes live, moved by conflicts.context_versions."
+        ),
+    )
+
     # The field that dates the story: the sidebar's timeline is centred on it and
     # "more stories" are ordered by it, newest first.
     context_date_field = "first_published_at"
@@ -57,6 +69,7 @@ class RelatedContextMixin(RevisionFKsInBulkMixin, TextMentionsMixin, models.Mode
         )
         from wagtail.tasks import update_reference_index_task
 
+        self.note_going_live()
         if getattr(reference_index_auto_update_disabled, "value", False):
             return super().save(*args, **kwargs)  # the caller indexes (or not) itself
         with disable_reference_index_auto_update():
@@ -66,6 +79,17 @@ class RelatedContextMixin(RevisionFKsInBulkMixin, TextMentionsMixin, models.Mode
                 self._meta.app_label, self._meta.model_name, str(self.pk)
             )
         return result
+
+    def note_going_live(self) -> None:
+        """A live story's context version is at least when it last went live (a publish
+        sets last_published_at to now, later than any context change before it): no query.
+        Saving it later with an older value loaded in memory (an unpublish, say) takes it
+        off the partner API anyway; going live again sets it afresh."""
+        if not self.live:
+            return
+        went_live = self.last_published_at or self.first_published_at or timezone.now()
+        if self.context_updated_at is None or self.context_updated_at < went_live:
+            self.context_updated_at = went_live
 
     def get_context_date(self):
         value = getattr(self, self.context_date_field, None)

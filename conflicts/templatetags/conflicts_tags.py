@@ -14,6 +14,13 @@ from conflicts.sidebar.cache import actor_profile_html, explainer_html, sidebar_
 
 register = template.Library()
 
+SIDEBAR_TEMPLATE = "conflicts/includes/sidebar.html"
+
+
+def render_sidebar(data, request=None) -> str:
+    """A sidebar's HTML: the same with or without a request (the worker renders it too)."""
+    return render_to_string(SIDEBAR_TEMPLATE, {"related_context": data, "request": request})
+
 
 @register.simple_tag(takes_context=True)
 def related_context_sidebar(context, page=None):
@@ -29,9 +36,7 @@ def related_context_sidebar(context, page=None):
     request = context.get("request")
 
     def render(data):
-        return render_to_string(
-            "conflicts/includes/sidebar.html", {"related_context": data, "request": request}
-        )
+        return render_sidebar(data, request)
 
     data = context.get("related_context")
     if data is not None:

@@ -112,3 +112,15 @@ class Withdrawal(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id} {self.reason} at {self.withdrawn_at:%Y-%m-%d %H:%M}"
+
+
+# Webhooks live in their own module; imported here so Django finds their models.
+from newsroom.partners.webhooks.models import WebhookDelivery, WebhookSubscription  # noqa: E402
+
+__all__ = [
+    "Partner",
+    "PartnerAPIKey",
+    "Withdrawal",
+    "WebhookDelivery",
+    "WebhookSubscription",
+]

@@ -1,15 +1,43 @@
-"""Admin for the partner API: partners and their keys (newsroom/partners/api, docs/api.md)."""
+"""Admin for the partner API: partners, their keys (newsroom/partners/api, docs/api.md) and
+their webhooks (newsroom/partners/webhooks/admin.py, docs/webhooks.md)."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.views.generic.models import CreateView
+from wagtail.admin.views.generic.models import CreateView, DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permissions import register_permission_policy
 
-from newsroom.partners.models import Partner, PartnerAPIKey
+from newsroom.partners.models import Partner, PartnerAPIKey, WebhookDelivery, WebhookSubscription
+from newsroom.partners.webhooks.admin import (
+    WebhookDeliveryViewSet,
+    WebhookSubscriptionViewSet,
+    partner_permissions,
+)
+
+register_permission_policy(WebhookSubscription, partner_permissions)
+register_permission_policy(WebhookDelivery, partner_permissions)
+
+
+class PartnerDeleteView(DeleteView):
+    """A partner with webhook subscriptions is kept (PROTECT): its delivery log would go."""
+
+    def form_valid(self, form):
+        if self.object.webhook_subscriptions.exists():
+            messages.error(
+                self.request,
+                "This partner has webhook subscriptions, whose delivery log would be lost: "
+                "untick Active to suspend the partner instead.",
+            )
+            return redirect(reverse("partner:edit", args=[self.object.pk]))
+        return super().form_valid(form)
 
 
 class PartnerViewSet(ModelViewSet):
     model = Partner
+    delete_view_class = PartnerDeleteView
     icon = "group"
     menu_label = "Partners"
     list_display = ["name", "contact_email", "active"]
@@ -50,7 +78,12 @@ class PartnerAPIViewSetGroup(ModelViewSetGroup):
     menu_label = "Partner API"
     menu_icon = "link-external"
     menu_order = 270
-    items = (PartnerViewSet, PartnerAPIKeyViewSet)
+    items = (
+        PartnerViewSet,
+        PartnerAPIKeyViewSet,
+        WebhookSubscriptionViewSet,
+        WebhookDeliveryViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

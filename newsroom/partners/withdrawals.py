@@ -3,6 +3,9 @@
 Connected in PartnersConfig.ready(). Only things that were public are recorded: a draft
 that is deleted, or a page already private, was never given out, so its id and slug stay
 ours. Publishing something again removes its record.
+
+A story's record and its going live again are also the webhooks' article.withdrawn and
+article.published/updated (newsroom/partners/webhooks/events.py), so push and feed agree.
 """
 
 from django.db.models import Q
@@ -13,6 +16,7 @@ from wagtail.signals import page_published, page_unpublished, published, unpubli
 
 from conflicts.models import Actor, Claim, ConflictExplainerPage
 from newsroom.partners.models import Withdrawal
+from newsroom.partners.webhooks import events as webhook_events
 from newsroom.stories.models import ArticlePage
 
 PAGE_KINDS = {
@@ -27,14 +31,20 @@ def record(kind, obj, reason) -> None:
     (Wagtail unpublishes a page as it deletes it, and the two signals come in either order)."""
     existing = Withdrawal.objects.filter(kind=kind, object_id=obj.pk).first()
     if existing is None:
-        Withdrawal.objects.create(kind=kind, object_id=obj.pk, slug=obj.slug, reason=reason)
+        created = Withdrawal.objects.create(
+            kind=kind, object_id=obj.pk, slug=obj.slug, reason=reason
+        )
+        if kind == Withdrawal.Kind.ARTICLE:
+            webhook_events.article_withdrawn(obj, created.withdrawn_at)
     elif existing.reason != Withdrawal.Reason.DELETED:
         existing.reason, existing.withdrawn_at = reason, timezone.now()
         existing.save(update_fields=["reason", "withdrawn_at"])
 
 
-def forget(kind, pk) -> None:
-    Withdrawal.objects.filter(kind=kind, object_id=pk).delete()
+def forget(kind, pk) -> bool:
+    """Remove the record; True when there was one (the thing is back in public view)."""
+    deleted, _ = Withdrawal.objects.filter(kind=kind, object_id=pk).delete()
+    return bool(deleted)
 
 
 def _is_public(page) -> bool:
@@ -48,7 +58,9 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 def on_page_published(sender, instance, **kwargs):
     if sender in PAGE_KINDS:
-        forget(PAGE_KINDS[sender], instance.pk)
+        returning = forget(PAGE_KINDS[sender], instance.pk)
+        if sender is ArticlePage:
+            webhook_events.article_went_live(instance, returning=returning)
 
 
 def on_page_deleted(sender, instance, **kwargs):

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "newsroom.stories",
     "newsroom.search",
     "newsroom.partners",
+    "newsroom.worker",
     "conflicts",
     "caching",
     "wagtail.contrib.forms",
@@ -34,6 +35,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "django_filters",
     "rest_framework",
     "rest_framework_api_key",
@@ -65,11 +68,21 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An editor's save or publish and the tasks it enqueues commit together, or not at all
+    # (a 503 from the next one rolls back too).
+    "newsroom.worker.atomic.AtomicWritesMiddleware",
     # Innermost, so it sees every view's database errors: a 503 while the database is down.
     "newsroom.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+
+# Background work (README, "Background work"): Wagtail's and our tasks (CDN purges, search and
+# reference index updates, scheduled publishing) are rows in the database, written in the
+# same transaction as the edit that asks for them, and run by `manage.py run_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Finished task results are pruned by the worker after this many days.
+TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "7"))
 
 TEMPLATES = [
     {
@@ -174,19 +187,26 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["newsroom.partners.api.schema.only_partner_api"],
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "conflicts.models.Actor.Kind",
         "SourceKindEnum": "conflicts.models.Source.Kind",
         "WithdrawalKindEnum": "newsroom.partners.models.Withdrawal.Kind",
+        "VerdictEnum": "conflicts.models.Verdict",
     },
 }
 # CORS: read-only GET from any origin, on the API only.
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Retry-After",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+]
 
 
 # Content-Security-Policy (django-csp 4, newsroom/csp.py), in every environment so

@@ -51,3 +51,7 @@ DATABASES = {"default": dj_database_url.parse(TEST_DATABASE_URL)}
 
 # Frontend-cache purges are recorded, not sent (tests/frontend_cache.py).
 WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.frontend_cache.RecordingBackend"}}
+
+# Tasks run at once, inside the request that enqueues them, so tests see their effects; the
+# worker's own tests switch to the database backend (tests/newsroom/test_worker.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -16,9 +16,10 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from newsroom import sites
-        from newsroom.stories import purge
+        from newsroom.stories import corrections, purge
 
         purge.connect()
+        corrections.connect()
         # The project package has no app of its own: its cached sites are connected here.
         sites.connect()
         declare_cache_rules()

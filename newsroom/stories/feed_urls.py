@@ -3,7 +3,14 @@
 from django.urls import path
 
 from caching.headers import reader_cache
-from newsroom.stories.feeds import ActorFeed, ConflictFeed, SectionFeed, StoryFeed, atom
+from newsroom.stories.feeds import (
+    ActorFeed,
+    ConflictFeed,
+    CorrectionsFeed,
+    SectionFeed,
+    StoryFeed,
+    atom,
+)
 
 app_name = "feeds"
 
@@ -16,4 +23,6 @@ urlpatterns = [
     path("conflicts/<slug:slug>/atom/", reader_cache(atom(ConflictFeed)()), name="conflict_atom"),
     path("actors/<slug:slug>/rss/", reader_cache(ActorFeed()), name="actor_rss"),
     path("actors/<slug:slug>/atom/", reader_cache(atom(ActorFeed)()), name="actor_atom"),
+    path("corrections/rss/", reader_cache(CorrectionsFeed()), name="corrections_rss"),
+    path("corrections/atom/", reader_cache(atom(CorrectionsFeed)()), name="corrections_atom"),
 ]

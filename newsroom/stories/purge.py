@@ -3,8 +3,8 @@
 A story shows on its own page, its section and tag pages (the first numbered pages of
 them: pagination.numbered_pages_to_purge), the home page, its conflict's explainer and the
 sidebars of the other stories on that conflict, the pages of the actors and claims it
-links, and the feeds it is in (site, section, conflict, actor). All found in a fixed
-number of queries and purged in one `PurgeBatch` through
+links, and the feeds it is in (site, corrections, section, conflict, actor). All found
+in a fixed number of queries and purged in one `PurgeBatch` through
 Wagtail's frontend cache backends (WAGTAILFRONTENDCACHE). Actors and claims are the
 plugin's (conflicts/purge.py); this module adds their feeds, which the host owns.
 
@@ -52,7 +52,7 @@ def article_purge_batch(article, before=None) -> PurgeBatch:
     batch.add_page(article)
     section = article.get_parent()
     shows_it = Q(pk=section.pk) | Q(pk__in=HomePage.objects.ancestor_of(article).values("pk"))
-    paths = [*feed_paths("site"), *feed_paths("section", section.slug)]
+    paths = [*feed_paths("site"), *feed_paths("corrections"), *feed_paths("section", section.slug)]
     explainers = ({article.explainer_id} | before.get("explainer", set())) - {None}
     for explainer_id in explainers:
         shows_it |= Q(pk=explainer_id) | Q(pk__in=latest_on_conflict(article, explainer_id))
@@ -163,6 +163,12 @@ def add_actor_feeds(sender, instance, batch, **kwargs):
     add_site_paths(batch, feed_paths("actor", instance.slug))
 
 
+def add_corrections_feed(sender, instance, batch, **kwargs):
+    """The plugin purges a claim's pages; the corrections feed lists its verdict changes."""
+    if instance.verdict_changes.exists():
+        add_site_paths(batch, feed_paths("corrections"))
+
+
 def add_conflict_feeds(sender, instance, batch, **kwargs):
     """The plugin purges an explainer's pages; the conflict's feeds are the host's."""
     add_site_paths(batch, feed_paths("conflict", instance.slug))
@@ -175,6 +181,9 @@ def connect() -> None:
     page_slug_changed.connect(purge_old_address_after_rename, dispatch_uid="purge_renamed")
     post_page_move.connect(purge_old_address_after_move, dispatch_uid="purge_moved")
     collecting_purge_urls.connect(add_actor_feeds, sender=Actor, dispatch_uid="purge_actor_feeds")
+    collecting_purge_urls.connect(
+        add_corrections_feed, sender=Claim, dispatch_uid="purge_corrections_feed"
+    )
     collecting_purge_urls.connect(
         add_conflict_feeds, sender=ConflictExplainerPage, dispatch_uid="purge_conflict_feeds"
     )

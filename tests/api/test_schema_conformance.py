@@ -99,7 +99,7 @@ def test_every_get_operation_answers_as_the_schema_says(demo_api):
     operations = [result.ok() for result in schema.get_all_operations()]
     objects = demo_objects(headers)
     assert {op.method.upper() for op in operations} == {"GET"}
-    assert len(operations) == 15  # 5 lists, 5 details by id, 4 by slug, the withdrawn feed
+    assert len(operations) == 16  # 5 lists, 5 details by id, 4 by slug, withdrawn, corrections
 
     failures = []
     checked = 0

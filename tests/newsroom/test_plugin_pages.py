@@ -14,7 +14,11 @@ def test_the_explainer_advertises_its_feed(client, site_tree):
 
     page = get_page(client, "/conflicts/nagorno-karabakh/")
 
-    assert feeds_of(page) == ["/feeds/rss/", "/feeds/conflicts/nagorno-karabakh/rss/"]
+    assert feeds_of(page) == [
+        "/feeds/rss/",
+        "/feeds/corrections/rss/",
+        "/feeds/conflicts/nagorno-karabakh/rss/",
+    ]
 
 
 def test_the_actor_page_has_the_newsrooms_title_and_advertises_its_feed(client, db):
@@ -23,7 +27,11 @@ def test_the_actor_page_has_the_newsrooms_title_and_advertises_its_feed(client, 
     page = get_page(client, "/actors/dmitry-peskov/")
 
     assert page.title.string == "Dmitry Peskov | The Newsroom"
-    assert feeds_of(page) == ["/feeds/rss/", "/feeds/actors/dmitry-peskov/rss/"]
+    assert feeds_of(page) == [
+        "/feeds/rss/",
+        "/feeds/corrections/rss/",
+        "/feeds/actors/dmitry-peskov/rss/",
+    ]
 
 
 def test_cards_of_what_is_not_live_answer_404_that_is_not_kept(client, db):

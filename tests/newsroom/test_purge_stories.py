@@ -30,6 +30,8 @@ STORY_URLS = {
     f"{SITE}/tags/peacekeepers/",
     f"{SITE}/feeds/rss/",
     f"{SITE}/feeds/atom/",
+    f"{SITE}/feeds/corrections/rss/",  # its corrections, if any, are in it
+    f"{SITE}/feeds/corrections/atom/",
     f"{SITE}/feeds/sections/news/rss/",
     f"{SITE}/feeds/sections/news/atom/",
     f"{SITE}/feeds/conflicts/karabakh/rss/",

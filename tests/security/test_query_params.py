@@ -149,6 +149,7 @@ def test_every_api_list_and_filter_is_covered():
         "api:source-list",
         "api:explainer-list",
         "api:withdrawn-list",
+        "api:correction-list",
     }
     assert ("api:article-list", "section") in LIST_FILTERS
     assert len(LIST_FILTERS) > 40

@@ -34,6 +34,7 @@ from conflicts.models import (
     KeyFact,
     Source,
     TimelineEvent,
+    VerdictChange,
 )
 from newsroom.stories.models import (
     ArticleActorLink,
@@ -130,6 +131,7 @@ def test_every_model_with_public_text_is_filled():
         if editor_text_fields(model)
     }
     not_public = {"Partner", "PartnerAPIKey", "Withdrawal", "FactCheckTask"}
+    not_public |= {"WebhookSubscription", "WebhookDelivery"}  # the admin's; payloads are ours
     covered = {
         Actor,
         ActorAffiliation,
@@ -143,6 +145,7 @@ def test_every_model_with_public_text_is_filled():
         Author,
         ArticlePage,
         ArticleCorrection,
+        VerdictChange,
     }
     pages = {m for m in filled if m.__name__ in {"HomePage", "SectionPage", "ConflictIndexPage"}}
     assert {m for m in filled if m.__name__ not in not_public} == covered | pages
@@ -197,6 +200,9 @@ def hostile(site_tree):
     site_tree.news.add_child(instance=story)
     story.tags.add(PAYLOAD)
     story.save_revision().publish()
+    claim.save_revision().publish()  # the claim as it was live: "disputed"
+    claim.verdict = "confirmed"
+    claim.save_revision().publish()  # a verdict change, with the payload as its explanation
     return {"story": story, "explainer": explainer, "actor": actor, "claim": claim}
 
 
@@ -279,6 +285,8 @@ FEEDS = [
     "/feeds/conflicts/nk/atom/",
     "/feeds/actors/peskov/rss/",
     "/feeds/actors/peskov/atom/",
+    "/feeds/corrections/rss/",
+    "/feeds/corrections/atom/",
 ]
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -345,6 +353,7 @@ API = [
     "/api/v1/claims/",
     "/api/v1/claims/slug/claim/",
     "/api/v1/sources/",
+    "/api/v1/corrections/",
 ]
 
 

@@ -39,7 +39,9 @@ class ArticleFilter(filters.FilterSet):
         lookup_expr="lt",
         help_text="Publication date before, ISO 8601 with a time zone.",
     )
-    updated_since = updated_since_filter()
+    updated_since = updated_since_filter(
+        field="context_updated_at", what="went live or changed, the context it shows included,"
+    )
     q = SearchFilter(fields=("title", "dek"), help_text="Words in the headline or dek.")
 
     class Meta:

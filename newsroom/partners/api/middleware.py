@@ -1,9 +1,13 @@
 """ETag and conditional GET for the API only: a matching If-None-Match or If-Modified-Since
-answers 304 (Django's ConditionalGetMiddleware, which hashes the content), to a HEAD too."""
+answers 304 (Django's ConditionalGetMiddleware, which hashes the content), to a HEAD too.
+Every answer the throttle counted (200, 304, 400, 404, 429) carries the RateLimit-* headers,
+set last, as a 304 keeps only a few of the view's headers."""
 
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import get_conditional_response, patch_vary_headers, set_response_etag
 from django.utils.http import parse_http_date_safe
+
+from newsroom.partners.api.throttling import rate_limit_of
 
 API_PREFIX = "/api/"
 
@@ -20,6 +24,10 @@ class APIConditionalGetMiddleware(ConditionalGetMiddleware):
             # Partners' keys may see different scopes: shared caches must not mix them.
             response.setdefault("Cache-Control", "private, max-age=0, must-revalidate")
             patch_vary_headers(response, ["Authorization"])
+        rate_limit = rate_limit_of(request)
+        if rate_limit is not None:
+            for header, value in rate_limit.headers().items():
+                response[header] = value
         return response
 
     def head_response(self, request, response):

@@ -3,7 +3,14 @@
 https://iptc.org/standards/ninjs/ : uri, type, dates, headlines, bodies, by, people and
 organisations from the story's published actors (with Wikidata URIs where known),
 subjects from tags, pubStatus. Only what the article's JSON detail also shows.
+
+`version` moves whenever the JSON's `updated_at` does: "<live revision id>.<context
+version>", the context version written as UTC digits (YYYYMMDDhhmmssffffff), so a new
+revision or a change in the context shown (a verdict, say) both give a new version, and
+versions of one revision sort in time. `versionCreated` is that time (`updated_at`).
 """
+
+import datetime
 
 from django.utils.html import strip_tags
 from drf_spectacular.utils import inline_serializer
@@ -28,8 +35,15 @@ def _actor_entry(actor, request) -> dict:
     return entry
 
 
+def ninjs_version(page) -> str:
+    """The article's version: its live revision and its context version (`updated_at`)."""
+    stamp = page.updated_at.astimezone(datetime.UTC).strftime("%Y%m%d%H%M%S%f")
+    return f"{page.live_revision_id or 1}.{stamp}"
+
+
 def article_ninjs(page, request, body_html: str) -> dict:
-    """The ninjs object for a live, public article (the caller makes sure it is)."""
+    """The ninjs object for a live, public article (the caller makes sure it is), as read
+    by newsroom.partners.api.views.articles_for_api (with its `updated_at`)."""
     bylines = [b.author for b in page.bylines.all()]
     actors = [link.actor for link in page.actor_links.all()]
     text = strip_tags(body_html)
@@ -38,9 +52,9 @@ def article_ninjs(page, request, body_html: str) -> dict:
         "uri": page.get_full_url(request),
         "type": "text",
         "representationType": "full",
-        "version": str(page.latest_revision_id or 1),
+        "version": ninjs_version(page),
         "firstCreated": _iso(page.first_published_at or page.display_date),
-        "versionCreated": _iso(page.last_published_at or page.display_date),
+        "versionCreated": _iso(page.updated_at),
         "contentCreated": _iso(page.display_date),
         "pubStatus": "usable",
         "language": "en",
@@ -97,7 +111,7 @@ class NinjsSerializer(serializers.Serializer):
     uri = _str(help_text="The story's canonical URL.")
     type = _str()
     representationType = _str()  # noqa: N815  (ninjs property names)
-    version = _str()
+    version = _str(help_text="<live revision id>.<updated_at as UTC digits>: moves with it.")
     firstCreated = serializers.DateTimeField(required=False)  # noqa: N815
     versionCreated = serializers.DateTimeField(required=False)  # noqa: N815
     contentCreated = serializers.DateTimeField(required=False)  # noqa: N815

@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
+from apikit.fields import ChosenFieldsMixin
 from conflicts.api.serializers import RelatedContextSerializer
 from conflicts.sidebar import sidebar_for, sidebars_for
 from newsroom.partners.api.body import BODY_BLOCK, image_data, story_body
@@ -73,18 +74,22 @@ class CompactContextSerializer(serializers.Serializer):
 
 class ArticleListSerializer(serializers.ListSerializer):
     """Finds every article's section in one query (a page's parent is not a foreign key) and
-    builds every article's related context at once (conflicts.sidebar.sidebars_for)."""
+    builds every article's related context at once (conflicts.sidebar.sidebars_for), each only
+    when the list carries it (`fields=`)."""
 
     def to_representation(self, data):
         articles = list(data.all() if hasattr(data, "all") else data)
-        parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
-        sections = SectionPage.objects.filter(path__in=parent_paths)
-        self.child.sections_by_path = {s.path: s for s in sections}
-        self.child.related_contexts = sidebars_for(articles, self.context.get("request"))
+        fields = self.child.fields
+        if "section" in fields:
+            parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
+            sections = SectionPage.objects.filter(path__in=parent_paths)
+            self.child.sections_by_path = {s.path: s for s in sections}
+        if "context" in fields or "related_context" in fields:
+            self.child.related_contexts = sidebars_for(articles, self.context.get("request"))
         return super().to_representation(articles)
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(ChosenFieldsMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="The canonical URL of the story.")
     headline = serializers.CharField(source="title")
     byline = serializers.SerializerMethodField()
@@ -92,7 +97,10 @@ class ArticleSerializer(serializers.ModelSerializer):
         source="display_date", help_text="The publication date readers see."
     )
     updated_at = serializers.DateTimeField(
-        source="last_published_at", allow_null=True, help_text="When it last went live."
+        help_text="When the article, or what it shows of its context, last changed: it went "
+        "live, or a verdict, an actor's name, a claim's sources, the explainer's card or "
+        "timeline, or the stories listed beside it changed. `updated_since` and "
+        "`ordering=updated_at` follow it."
     )
     section = serializers.SerializerMethodField()
     tags = serializers.SerializerMethodField()

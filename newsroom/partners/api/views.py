@@ -15,6 +15,7 @@ from rest_framework import mixins, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
+from apikit.fields import ChooseFieldsMixin
 from apikit.viewsets import BySlugMixin, PublicReadOnlyViewSet, StrictQueryMixin, updated_at
 from conflicts.sidebar.scopes import LIST_SCOPES
 from newsroom.partners.api import serializers
@@ -40,7 +41,8 @@ LAST_MODIFIED = OpenApiParameter(
     OpenApiParameter.HEADER,
     response=[200],
     required=True,
-    description="When the article last went live; send it back as `If-Modified-Since`.",
+    description="When the article, or the context it shows (`updated_at`), last changed; "
+    "send it back as `If-Modified-Since`.",
 )
 ARTICLE_OR_NINJS = PolymorphicProxySerializer(
     component_name="ArticleDetailOrNinjs",
@@ -55,18 +57,18 @@ class NinjsRenderer(JSONRenderer):
     format = "ninjs"
 
 
-def articles_for_api(request):
+def articles_for_api(request, wants=lambda field: True):
     """Live, public articles with what the list shows, in a fixed number of queries (the
-    links come with the related context: serializers.ArticleListSerializer)."""
-    queryset = (
-        ArticlePage.objects.live_public()
-        .select_related("lead_image")
-        .prefetch_related(
-            Prefetch("bylines", queryset=ArticleByline.objects.select_related("author")),
-            "tags",
-        )
-        .annotate(updated_at=updated_at())
-    )
+    links come with the related context: serializers.ArticleListSerializer), the bylines and
+    tags only when wants() them. `updated_at` is the context version: when the article, or
+    what it shows of its context, last changed (conflicts/context_versions.py)."""
+    queryset = ArticlePage.objects.live_public().select_related("lead_image")
+    if wants("byline"):
+        bylines = ArticleByline.objects.select_related("author")
+        queryset = queryset.prefetch_related(Prefetch("bylines", queryset=bylines))
+    if wants("tags"):
+        queryset = queryset.prefetch_related("tags")
+    queryset = queryset.annotate(updated_at=updated_at("context_updated_at"))
     return scoped_articles(queryset, request)
 
 
@@ -98,8 +100,9 @@ def scoped_articles(queryset, request):
         responses=ARTICLE_OR_NINJS,
     ),
 )
-class ArticleViewSet(BySlugMixin, PublicReadOnlyViewSet):
-    """Stories, as readers see them, with the context the sidebar shows."""
+class ArticleViewSet(ChooseFieldsMixin, BySlugMixin, PublicReadOnlyViewSet):
+    """Stories, as readers see them, with the context the sidebar shows; `fields=` chooses
+    what each carries."""
 
     queryset = ArticlePage.objects.none()  # for the schema; get_queryset() is what serves
     serializer_class = serializers.ArticleDetailSerializer
@@ -121,15 +124,19 @@ class ArticleViewSet(BySlugMixin, PublicReadOnlyViewSet):
         return renderers
 
     def get_queryset(self):
-        return articles_for_api(self.request)
+        return articles_for_api(self.request, self.wants)
 
     def filter_detail_queryset(self):
-        linked_actors = ArticleActorLink.objects.filter(show_in_sidebar=True, actor__live=True)
-        return self.get_queryset().prefetch_related(
-            "corrections",
+        queryset = self.get_queryset()
+        if self.wants("corrections"):
+            queryset = queryset.prefetch_related("corrections")
+        if self.chosen is None:  # fields= is for our JSON only
             # ninjs names the story's people and organisations: the public actors linked.
-            Prefetch("actor_links", queryset=linked_actors.select_related("actor")),
-        )
+            linked_actors = ArticleActorLink.objects.filter(show_in_sidebar=True, actor__live=True)
+            queryset = queryset.prefetch_related(
+                Prefetch("actor_links", queryset=linked_actors.select_related("actor"))
+            )
+        return queryset
 
     def detail_response(self, article):
         data = self.get_serializer(article).data

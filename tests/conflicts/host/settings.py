@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "tests.conflicts.host",
     "conflicts",
     "caching",
+    "django_tasks",
     "wagtail.contrib.frontend_cache",
     "wagtail.sites",
     "wagtail.users",
@@ -95,6 +96,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Wagtail's tasks (reference index, search index, purges) run at once, as in the newsroom's
+# tests; the plugin needs no queue of its own.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 WAGTAIL_SITE_NAME = "Conflicts test host"
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,92 @@
+"""The background worker: runs every queue's tasks, and enqueues the periodic jobs.
+
+    manage.py run_worker              # until SIGTERM or Ctrl-C (`make worker`)
+    manage.py run_worker --batch      # run what is due, then exit (tests, one-off catch-up)
+
+django-tasks-db's own Worker runs the tasks (its options pass through: --interval,
+--max-tasks, --queue-name, --worker-id ...; here --queue-name defaults to every queue). In
+the same process a scheduler thread enqueues the periodic jobs that are due
+(newsroom/worker/periodic.py) every --schedule-interval seconds; with --batch it makes one
+pass before the tasks run. SIGTERM or SIGINT lets the running task finish, then exits;
+a second one stops it at once.
+
+A worker killed mid-task (SIGKILL, a lost machine) leaves that task's result RUNNING for
+good: django-tasks-db has no lease, so nothing runs it again. Our webhook deliveries keep
+their own state and have their own sweeper; for anything else, see README "Background work".
+"""
+
+import logging
+import os
+import signal
+import threading
+import time
+
+from django.db import close_old_connections
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django_tasks_db.management.commands import db_worker
+
+from newsroom.worker.periodic import enqueue_due_jobs
+
+logger = logging.getLogger("newsroom.worker")
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)  # what the worker handles
+
+
+class Scheduler(threading.Thread):
+    """Enqueues due periodic jobs every `every` seconds until the process ends (a daemon)."""
+
+    def __init__(self, every: float):
+        super().__init__(name="periodic-jobs", daemon=True)
+        self.every = every
+
+    def run(self):
+        while True:
+            schedule_once()
+            time.sleep(self.every)
+
+
+def schedule_once() -> None:
+    """One scheduler pass. A failed one (the database away) is logged, and the next pass tries
+    again: the thread must outlive it, or scheduling would stop while tasks still run."""
+    close_old_connections()
+    try:
+        enqueued = enqueue_due_jobs()
+    except Exception:
+        logger.exception("could not enqueue the periodic jobs; trying again next pass")
+    else:
+        if enqueued:
+            logger.info("enqueued periodic jobs: %s", ", ".join(enqueued))
+    finally:
+        close_old_connections()
+
+
+class Command(db_worker.Command):
+    help = "Run the background worker: every queue's tasks, and the periodic jobs."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.set_defaults(queue_name="*")
+        parser.add_argument(
+            "--schedule-interval",
+            type=db_worker.valid_interval,
+            default=10,
+            help="Seconds between two checks for due periodic jobs (default: %(default)r)",
+        )
+
+    def handle(self, *args, schedule_interval: float, **options):
+        self.configure_logging(options["verbosity"])
+        if options["batch"]:
+            options["startup_delay"] = False  # a one-off run: no herd to spread
+            options["reload"] = False
+            schedule_once()
+        elif not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+            # Not in the autoreloader's parent process, which only restarts the child.
+            Scheduler(schedule_interval).start()
+        handlers = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+        try:
+            super().handle(*args, **options)
+        finally:
+            # The worker's stop handlers end with the command (call_command in a process
+            # that goes on, e.g. the tests).
+            for signum, handler in handlers.items():
+                signal.signal(signum, handler)
