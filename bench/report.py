@@ -69,7 +69,7 @@ def comparisons(results: dict, plan: dict) -> dict:
     return out
 
 
-def targets(cases: dict, publish: dict | None) -> list[dict]:
+def targets(cases: dict, publish: dict | None, push: dict | None = None) -> list[dict]:
     """The issue's targets at 10,000 articles, each with the measured value and met or not."""
 
     def check(name, value, limit, ok):
@@ -134,4 +134,15 @@ def targets(cases: dict, publish: dict | None) -> list[dict]:
                 publish["median_ms"] <= 1000,
             )
         )
+    if push:
+        latency = push["latency"]
+        value = latency["publish_max_ms"]
+        out.append(check("publish 50 links, the editor's part, max ms", value, 300, value <= 300))
+        value = latency["save_to_webhook_p95_ms"]
+        out.append(check("save to partner webhook p95 ms", value, 5000, value <= 5000))
+        soak = push.get("soak_worker_stopped")
+        if soak:
+            lost, twice = soak["lost"], soak["stories_sent_under_two_webhook_ids"]
+            out.append(check("soak, worker stopped 30 s: deliveries lost", lost, 0, lost == 0))
+            out.append(check("soak: a story pushed under two webhook-ids", twice, 0, twice == 0))
     return out

@@ -47,6 +47,8 @@ def parse_args(argv=None):
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 1) * 2 + 1)
     parser.add_argument("--sample", type=int, default=200, help="distinct URLs per page case")
     parser.add_argument("--publish-rounds", type=int, default=5)
+    parser.add_argument("--push-rounds", type=int, default=10, help="0: skip bench/push.py")
+    parser.add_argument("--push-soak", type=int, default=60, help="seconds; 0: no soak")
     parser.add_argument("--cases", help="comma-separated subset of: " + ", ".join(CASES))
     parser.add_argument(
         "--static",
@@ -138,6 +140,24 @@ def time_publishing(args) -> dict:
     return result
 
 
+def time_push(args) -> dict:
+    """Save to a partner's webhook with a real worker, and the soak with the worker stopped
+    for 30 s (bench/push.py)."""
+    out = django_command(
+        args,
+        [
+            "-m",
+            "bench.push",
+            f"--rounds={args.push_rounds}",
+            f"--soak-seconds={args.push_soak}",
+            # the issue's soak: stopped 15 s in, for 30 s (a shorter soak: a quarter in, for half)
+            f"--stop-after={min(15, args.push_soak / 4)}",
+            f"--stop-for={min(30, args.push_soak / 2)}",
+        ],
+    )
+    return json.loads(out)
+
+
 def run(args) -> dict:
     started = time.perf_counter()
     machine_before = machine()
@@ -163,6 +183,11 @@ def run(args) -> dict:
         log(f"timing publishing ({args.publish_rounds} rounds)")
         publish = time_publishing(args)
 
+    push = None
+    if args.push_rounds > 0:
+        log(f"timing push to a partner ({args.push_rounds} rounds, {args.push_soak} s soak)")
+        push = time_push(args)
+
     return {
         "machine": machine_before,
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
@@ -177,7 +202,8 @@ def run(args) -> dict:
         "cases": results,
         "comparisons": comparisons(results, plan),
         "publish": publish,
-        "targets": targets(results, publish),
+        "push": push,
+        "targets": targets(results, publish, push),
         "total_seconds": round(time.perf_counter() - started, 1),
     }
 

@@ -13,9 +13,10 @@ class ConflictsConfig(AppConfig):
         from conflicts import verdicts
         from conflicts.context_versions import connect_context_signals
         from conflicts.purge import connect_purge_signals
-        from conflicts.sidebar import scopes
+        from conflicts.sidebar import scopes, warm
 
         scopes.declare()
         verdicts.connect()  # first: a publish's purge then sees the verdict change it made
         connect_purge_signals()
         connect_context_signals()
+        warm.connect()  # the worker warms the sidebars a change made cold

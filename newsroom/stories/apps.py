@@ -35,8 +35,9 @@ def declare_cache_rules() -> None:
     from caching import rules
     from caching.generations import SITE
     from newsroom.stories.models import ArticleByline, ArticleCorrection, ArticleTag, Author
+    from newsroom.stories.story_parts import STORY_PARTS
 
     for model in (Author, Tag, get_image_model()):
-        rules.declare(model, SITE)
+        rules.declare(model, (SITE, STORY_PARTS))
     for row in (ArticleByline, ArticleCorrection, ArticleTag):
-        rules.declare(row, rules.AS_PARENT, fallback=(SITE,))
+        rules.declare(row, rules.AS_PARENT, fallback=(SITE, STORY_PARTS))

@@ -3,10 +3,12 @@
 Reading them is three of the five queries a story page costs and about a third of its
 Python time, and every reader of the story gets the same. With the sidebar cache on
 (CONFLICTS_SIDEBAR_CACHE_SECONDS > 0, a cache all app servers share) they are kept like the
-sidebar (caching/store.py): by the story and when it was last published, under its page
-scopes (the site's generation and its conflict's). Saving the story or one of its rows
-(declared in newsroom/stories/apps.py) starts a new generation for its conflict; saving an author
-or a tag, one for the site.
+sidebar (caching/store.py): by the story and when it was last published, under STORY_PARTS
+and its conflict's scope. Saving the story or one of its rows (declared in
+newsroom/stories/apps.py) starts a new generation for its conflict; saving an author, a tag
+or an image, one of STORY_PARTS (and the site's). The plugin's changes (a verdict, an actor)
+drop neither: nothing here shows them, so a story page after a verdict change reads only
+what the change made cold (its sidebar, when it shows the claim).
 Previews are never cached: they show an editor's unsaved rows.
 """
 
@@ -16,7 +18,10 @@ from django.db.models import prefetch_related_objects
 
 from caching.store import cached_for_page
 from conflicts.sidebar.cache import cache_seconds
-from conflicts.sidebar.scopes import page_scopes
+from conflicts.sidebar.scopes import conflict_of, conflict_scope
+
+# What authors, tags and images drop (newsroom/stories/apps.py), besides the site's scope.
+STORY_PARTS = "newsroom:story-parts"
 
 
 @dataclass
@@ -39,6 +44,5 @@ def read_story_parts(page) -> StoryParts:
 def story_parts(page, request) -> StoryParts:
     """The story's rows, from the cache when it is on and holds them."""
     build = lambda: read_story_parts(page)  # noqa: E731
-    return cached_for_page(
-        page, request, "newsroom-story", page_scopes(page), build, cache_seconds()
-    )
+    scopes = (STORY_PARTS, conflict_scope(conflict_of(page)))
+    return cached_for_page(page, request, "newsroom-story", scopes, build, cache_seconds())

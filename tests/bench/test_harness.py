@@ -46,6 +46,8 @@ def report():
         "--workers=2",
         "--sample=5",
         "--publish-rounds=1",
+        "--push-rounds=2",
+        "--push-soak=8",
         "--static=plain",
         f"--database={DB}",
     ]
@@ -97,10 +99,24 @@ def test_the_comparisons_and_publishing_are_reported(report):
     assert explainer["purged_urls"][0] >= explainer["stories_linking"] + 2
 
 
+def test_pushes_reach_the_partner_through_the_worker_even_when_it_is_stopped(report):
+    push = report["push"]
+    assert push["latency"]["rounds"] == 2
+    assert 0 < push["latency"]["save_to_webhook_p50_ms"] < float("inf")
+    soak = push["soak_worker_stopped"]
+    assert soak["worker_stopped_at_s"] > 0  # it really was stopped, then started again
+    assert soak["worker_started_again_at_s"] > soak["worker_stopped_at_s"]
+    assert soak["published"] >= 2
+    assert soak["lost"] == 0
+    assert soak["stories_sent_under_two_webhook_ids"] == 0
+    assert push["signatures_rejected"] == 0
+
+
 def test_targets_name_each_measure(report):
     names = {t["target"] for t in report["targets"]}
     assert "article page SQL queries" in names
     assert "API list rps / Wagtail API v2 rps" in names
     assert "publish 50 links, median ms" in names
     assert "search p95 ms, its cache off" in names
+    assert "save to partner webhook p95 ms" in names
     assert all(isinstance(t["met"], bool) for t in report["targets"])

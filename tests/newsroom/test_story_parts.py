@@ -68,3 +68,34 @@ def test_a_renamed_author_shows_at_once(client, story, django_capture_on_commit_
     assert text_of(story_page(client).select_one(".byline .authors")) == (
         "By Ani Avetisyan-Petrosyan"
     )
+
+
+def test_a_verdict_change_leaves_the_story_parts_warm_and_the_worker_rewarms_its_sidebar(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    """A plugin change drops only what shows it: the story's bylines, corrections and tags
+    stay cached, and its sidebar, rebuilt by the warm-up task (run at once in the tests),
+    shows the new verdict with no query of its own."""
+    from conflicts.models import Verdict
+    from newsroom.stories.models import ArticleClaimLink
+    from tests.factories import ClaimFactory
+
+    claim = ClaimFactory(statement="The peacekeepers leave of their own accord.")
+    story = ArticlePageFactory(
+        parent=site_tree.news, slug="story", authors=[AuthorFactory(name="Ani Avetisyan")]
+    )
+    story.claim_links.add(ArticleClaimLink(claim=claim))
+    story.save_revision().publish()
+    warm_site_caches()
+    story_page(client)
+
+    claim.verdict = Verdict.CONFIRMED
+    claim.verdict_explanation = "The last contingent left in June 2024."
+    with django_capture_on_commit_callbacks(execute=True):
+        claim.save_revision().publish()
+
+    with CaptureQueriesContext(connection) as after:
+        page = story_page(client)
+    assert len(after) == 2  # the story by its address; the pages above it
+    assert "Confirmed" in page.get_text()
+    assert text_of(page.select_one(".byline .authors")) == "By Ani Avetisyan"

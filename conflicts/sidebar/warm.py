@@ -1,0 +1,71 @@
+"""Warming again, in the worker, the sidebars a change made cold.
+
+A change readers see moves the context version of exactly the stories that show it
+(conflicts/context_versions.py); their cached sidebars are then no longer read, as the key
+carries the version (conflicts/sidebar/cache.py). For each `context_changed`, once the change
+commits, warm_sidebars is enqueued: the worker builds those sidebars 50 at a time (one bulk
+build each) and keeps them and their HTML under the new keys, so the next reader pays a cache
+read, not a build.
+
+- Only when the sidebar cache is on (CONFLICTS_SIDEBAR_CACHE_SECONDS > 0).
+- At most settings.CONFLICTS_WARM_STORIES (500) stories per change, the newest by id (the
+  order stories were made in, known without a query in the editor's request); the worker
+  builds them newest first by their date. The others are built by their next reader.
+- Enqueued on commit: a change rolled back warms nothing, and the immediate backend (tests,
+  a site run with no worker) does not build inside the editor's transaction. If the process
+  dies between the commit and the enqueue, the next readers build the sidebars themselves.
+- A sidebar built without a request holds paths, not URLs with a host, when the site serves
+  one Wagtail site: the key then has no host and a reader's request reads what the worker
+  kept. With several sites URLs depend on the request's site: the worker warms nothing.
+- The HTML is rendered in the worker's active language (settings.LANGUAGE_CODE), as the
+  site serves one language.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django_tasks import task
+
+from conflicts.sidebar.cache import (
+    cache_seconds,
+    serves_several_sites,
+    sidebar_htmls_for,
+    sidebars_for,
+)
+from conflicts.signals import context_changed
+from conflicts.templatetags.conflicts_tags import render_sidebar
+
+BATCH = 50  # stories per bulk build (a partner's list)
+
+
+def warm_limit() -> int:
+    return int(getattr(settings, "CONFLICTS_WARM_STORIES", 500) or 0)
+
+
+@task()
+def warm_sidebars(story_model: str, pks: list[int]) -> int:
+    """Build and keep the sidebars (data and HTML) of the live stories among pks of
+    story_model ("app_label.ModelName"), newest first, BATCH at a time: how many it kept."""
+    if not cache_seconds() or serves_several_sites():
+        return 0
+    model = apps.get_model(story_model)
+    newest = model.objects.live().filter(pk__in=pks).order_by(f"-{model.context_date_field}")
+    ordered = list(newest.values_list("pk", flat=True)[: warm_limit()])
+    for start in range(0, len(ordered), BATCH):
+        stories = list(model.objects.filter(pk__in=ordered[start : start + BATCH]))
+        sidebar_htmls_for(stories, sidebars_for(stories), render_sidebar)
+    return len(ordered)
+
+
+def warm_after_change(sender, pks, **kwargs) -> None:
+    """context_changed: have the worker warm the newest of these stories once it commits."""
+    limit = warm_limit()
+    if not cache_seconds() or limit <= 0 or not pks:
+        return
+    label, newest = sender._meta.label, sorted(pks, reverse=True)[:limit]
+    transaction.on_commit(lambda: warm_sidebars.enqueue(label, newest), robust=True)
+
+
+def connect() -> None:
+    """Called once from ConflictsConfig.ready()."""
+    context_changed.connect(warm_after_change, dispatch_uid="conflicts-warm-sidebars")
