@@ -20,12 +20,20 @@ CASES = {
     "api_detail": ("site", "api_detail", True),
     "ninjs_detail": ("site", "ninjs_detail", True),
     "wagtail_v2_list": ("site", "wagtail_v2_list", True),
+    # Right after a change (bench/changer.py changes a verdict on the list's first page and
+    # the conflict's explainer every 2 s, a worker warms what it made cold): the list has no
+    # warm entry (its cache is off), the stories' pages on that conflict against the same
+    # pages with nothing changing.
+    "article_on_conflict_warm": ("site", "article_on_conflict", False),
+    "article_after_change": ("after_change", "article_on_conflict", False),
+    "api_list_after_change": ("after_change", "api_list", True),
 }
 SERVERS = {
     "site": {},
     "no_sidebar": {"BENCH_SIDEBAR": "0"},
     "cached": {"BENCH_PAGE_CACHE": "1"},
     "cold": {"BENCH_SIDEBAR_CACHE": "0", "BENCH_API_CACHE": "0", "BENCH_SEARCH_CACHE": "0"},
+    "after_change": {"BENCH_API_CACHE": "0"},  # with a worker and bench/changer.py beside it
 }
 
 

@@ -79,6 +79,23 @@ def make_plan(sample: int, seed: int) -> dict:
     actors = list(Actor.objects.filter(live=True).values_list("slug", flat=True))
     actors = rng.sample(actors, min(sample, len(actors)))
     ids = [pk for pk, _ in articles]
+    # The conflict the "after a change" cases keep changing (bench/changer.py): the one with
+    # the most stories, and a sample of its stories' pages.
+    changed = (
+        ArticlePage.objects.live()
+        .public()
+        .exclude(explainer=None)
+        .values_list("explainer_id", flat=True)
+        .order_by()
+    )
+    changed_id = max(set(changed), key=list(changed).count) if changed else None
+    on_conflict = list(
+        ArticlePage.objects.live()
+        .public()
+        .filter(explainer_id=changed_id)
+        .values_list("url_path", flat=True)
+    )
+    on_conflict = rng.sample(on_conflict, min(sample, len(on_conflict)))
     api = {"Authorization": f"Api-Key {key}"}
     last_page = last_page_cursor(PAGE_SIZE)
     check_last_page(last_page, key)
@@ -86,6 +103,8 @@ def make_plan(sample: int, seed: int) -> dict:
         "api_headers": api,
         "article": article_paths,
         "article_cached": article_paths[:20],
+        "article_on_conflict": [url_path[site_root:] for url_path in on_conflict],
+        "changed_explainer": changed_id,
         "explainer": explainers,
         "actor": [f"/actors/{slug}/" for slug in actors],
         "search": [f"/search/?q={word.replace(' ', '+')}" for word in SEARCH_WORDS],

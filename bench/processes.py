@@ -48,10 +48,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(args, name: str):
-    """gunicorn with the bench settings on a free loopback port; stopped on exit."""
+def server(args, name: str, prefix: str | None = None):
+    """gunicorn with the bench settings on a free loopback port; stopped on exit. Processes
+    that must share its cache (a worker) are given the same prefix."""
     port = free_port()
-    extra = dict(SERVERS[name], BENCH_CACHE_PREFIX=f"bench-{uuid.uuid4().hex[:8]}")
+    extra = dict(SERVERS[name], BENCH_CACHE_PREFIX=prefix or f"bench-{uuid.uuid4().hex[:8]}")
     # Production's own gunicorn configuration (`make serve`), on a loopback port, quiet.
     extra.update(
         BIND=f"127.0.0.1:{port}",
@@ -83,3 +84,28 @@ def server(args, name: str):
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextmanager
+def beside(args, name: str, prefix: str, command: list[str]):
+    """A Django process (`python -m ...` or manage.py) in server `name`'s environment and
+    cache prefix, for as long as the block runs; its stdout is returned in the yielded list."""
+    extra = dict(SERVERS[name], BENCH_CACHE_PREFIX=prefix)
+    proc = subprocess.Popen(  # noqa: S603
+        [sys.executable, *command],
+        cwd=BASE_DIR,
+        env=env(args, **extra),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    out: list[str] = []
+    try:
+        yield out
+    finally:
+        proc.terminate()
+        try:
+            stdout, _ = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            stdout, _ = proc.communicate()
+        out.append(stdout or "")

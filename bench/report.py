@@ -118,6 +118,31 @@ def targets(cases: dict, publish: dict | None, push: dict | None = None) -> list
         out.append(
             check("API list rps, caches off / Wagtail API v2", round(ratio, 2), 2.0, ratio >= 2)
         )
+    changed_list = cases.get("api_list_after_change")
+    if changed_list and v2 and v2["rps"]:
+        ratio = changed_list["rps"] / v2["rps"]
+        out.append(
+            check(
+                "API list rps after a change / Wagtail API v2",
+                round(ratio, 2),
+                2.0,
+                ratio >= 2,
+            )
+        )
+    changed_page, warm_page = (
+        cases.get("article_after_change"),
+        cases.get("article_on_conflict_warm"),
+    )
+    if changed_page and warm_page and warm_page["p50_ms"]:
+        ratio = changed_page["p50_ms"] / warm_page["p50_ms"]
+        out.append(
+            check(
+                "story p50 after a change on its conflict / warm",
+                round(ratio, 2),
+                1.5,
+                ratio <= 1.5,
+            )
+        )
     search = cases.get("search")
     if search:
         out.append(check("search p95 ms", search["p95_ms"], 150, search["p95_ms"] <= 150))

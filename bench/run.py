@@ -14,11 +14,13 @@ machine, comparisons and targets in report.py.
 """
 
 import argparse
+import contextlib
 import http.server
 import json
 import os
 import threading
 import time
+import uuid
 
 import psycopg
 
@@ -26,7 +28,7 @@ from bench import database
 from bench.cases import CASES, CEILING_FILE, SERVERS, case_spec
 from bench.load import drive, warm_up
 from bench.prepare import collect_static, ensure_corpus
-from bench.processes import django_command, server
+from bench.processes import beside, django_command, server
 from bench.progress import log
 from bench.report import comparisons, machine, targets
 
@@ -87,19 +89,45 @@ def write_ceiling(static_root, article_bytes: int) -> None:
     ceiling.write_bytes((b"<!-- bench ceiling -->" + b" " * article_bytes)[:article_bytes])
 
 
-def measure(args, specs: dict, counts: dict, article_bytes: int) -> dict:
+@contextlib.contextmanager
+def changing(args, server_name: str, prefix: str, plan: dict):
+    """For the after_change server: a worker and bench/changer.py beside it while the case
+    runs (yields the changer's output list); for the others, nothing."""
+    if server_name != "after_change":
+        yield None
+        return
+    changer = [
+        "-m",
+        "bench.changer",
+        f"--explainer={plan['changed_explainer']}",
+        "--every=2",
+        f"--seconds={args.duration + args.max_wait}",
+    ]
+    worker = ["manage.py", "run_worker", "--no-reload", "-v0"]
+    with (
+        beside(args, server_name, prefix, worker),
+        beside(args, server_name, prefix, changer) as out,
+    ):
+        yield out
+
+
+def measure(args, specs: dict, counts: dict, article_bytes: int, plan: dict) -> dict:
     """Each case under load, one server variant at a time, with its queries and bytes."""
     results = {}
     for server_name in SERVERS:
         names = [n for n in args.cases if CASES[n][0] == server_name]
         if not names:
             continue
-        with server(args, server_name) as url:
+        prefix = f"bench-{uuid.uuid4().hex[:8]}"
+        with server(args, server_name, prefix) as url:
             for name in names:
                 spec = specs[name]
                 warm_up(url, spec, args.workers)
                 log(f"case {name}: {args.users} users for {args.duration:g} s")
-                results[name] = {**drive(args, url, spec["paths"], spec["headers"])}
+                with changing(args, server_name, prefix, plan) as changes:
+                    results[name] = {**drive(args, url, spec["paths"], spec["headers"])}
+                if changes:
+                    results[name]["changes_made"] = json.loads(changes[-1] or "null")
                 if name in counts:
                     results[name]["queries"] = counts[name]["queries"]
                     results[name]["bytes"] = counts[name]["bytes"]
@@ -173,7 +201,7 @@ def run(args) -> dict:
     article_bytes = counts.get("article_uncached", {}).get("bytes") or 20_000
     write_ceiling(static_root, article_bytes)
 
-    results = measure(args, specs, counts, article_bytes)
+    results = measure(args, specs, counts, article_bytes, plan)
     static_rps = results.get("static_ceiling", {}).get("rps")
     for result in results.values():
         result["ratio_to_static"] = round(result["rps"] / static_rps, 3) if static_rps else None

@@ -34,10 +34,24 @@ def declare_cache_rules() -> None:
 
     from caching import rules
     from caching.generations import SITE
-    from newsroom.stories.models import ArticleByline, ArticleCorrection, ArticleTag, Author
+    from conflicts.sidebar.scopes import page_drops, remember_address
+    from newsroom.stories.models import (
+        ArticleByline,
+        ArticleCorrection,
+        ArticleTag,
+        Author,
+        SectionPage,
+    )
     from newsroom.stories.story_parts import STORY_PARTS
 
     for model in (Author, Tag, get_image_model()):
         rules.declare(model, (SITE, STORY_PARTS))
+    # A section's title shows with its stories (partner API items): what any page drops, and
+    # the story parts.
+    rules.declare(
+        SectionPage,
+        lambda page, before: {*page_drops(page, before), STORY_PARTS},
+        remember=remember_address,
+    )
     for row in (ArticleByline, ArticleCorrection, ArticleTag):
         rules.declare(row, rules.AS_PARENT, fallback=(SITE, STORY_PARTS))

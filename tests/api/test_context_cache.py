@@ -35,15 +35,20 @@ def verdicts(api) -> list[str]:
     return [a["related_context"]["claims"][0]["verdict"] for a in results]
 
 
+SECTIONS_QUERY = 1  # the sections of a list's articles, in one query
+
+
 def test_a_warm_list_skips_building_related_context(api, stories, django_assert_num_queries):
     warm_site_caches()
     with django_assert_num_queries(LIST_QUERIES):
         cold = api.get("/api/v1/articles/").json()
-    with django_assert_num_queries(LIST_QUERIES - RELATED_CONTEXT_QUERIES):
+    # Warm, each article comes as it was serialized (newsroom/partners/api/article_cache.py):
+    # neither its related context nor its section is read again.
+    with django_assert_num_queries(LIST_QUERIES - RELATED_CONTEXT_QUERIES - SECTIONS_QUERY):
         warm = api.get("/api/v1/articles/").json()
 
     assert warm == cold
-    assert AUTH < LIST_QUERIES - RELATED_CONTEXT_QUERIES
+    assert AUTH < LIST_QUERIES - RELATED_CONTEXT_QUERIES - SECTIONS_QUERY
 
 
 def test_a_new_verdict_reaches_the_list_and_the_detail(
@@ -104,6 +109,23 @@ def test_a_renamed_author_reaches_a_cached_list(
     listed = str(api.get("/api/v1/articles/").json())
     assert "Ani Mejlumyan" in listed
     assert "Ani Avetisyan" not in listed
+
+
+def test_a_renamed_section_reaches_the_articles_kept_in_the_cache(
+    api, site_tree, stories, django_capture_on_commit_callbacks
+):
+    """An article's representation is kept by its own version: its section's new title (the
+    same address) still shows at once."""
+    assert {a["section"]["title"] for a in api.get("/api/v1/articles/").json()["results"]} == {
+        site_tree.news.title
+    }
+    news = site_tree.news.specific
+    news.title = "World news"
+    with django_capture_on_commit_callbacks(execute=True):
+        news.save_revision().publish()
+
+    sections = {a["section"]["title"] for a in api.get("/api/v1/articles/").json()["results"]}
+    assert sections == {"World news"}
 
 
 def test_bad_parameters_and_bad_keys_are_refused_before_the_cache(api, stories, list_cache):

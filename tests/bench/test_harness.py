@@ -99,6 +99,11 @@ def test_the_comparisons_and_publishing_are_reported(report):
     assert explainer["purged_urls"][0] >= explainer["stories_linking"] + 2
 
 
+def test_the_after_change_cases_ran_beside_a_changer(report):
+    made = report["cases"]["api_list_after_change"]["changes_made"]
+    assert made["verdicts"] + made["explainer"] >= 1  # the list really was read after changes
+
+
 def test_pushes_reach_the_partner_through_the_worker_even_when_it_is_stopped(report):
     push = report["push"]
     assert push["latency"]["rounds"] == 2
@@ -119,4 +124,6 @@ def test_targets_name_each_measure(report):
     assert "publish 50 links, median ms" in names
     assert "search p95 ms, its cache off" in names
     assert "save to partner webhook p95 ms" in names
+    assert "API list rps after a change / Wagtail API v2" in names
+    assert "story p50 after a change on its conflict / warm" in names
     assert all(isinstance(t["met"], bool) for t in report["targets"])

@@ -5,9 +5,10 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from apikit.fields import ChosenFieldsMixin
+from apikit.fields import FIELDS, ChosenFieldsMixin
 from conflicts.api.serializers import RelatedContextSerializer
 from conflicts.sidebar import sidebar_for, sidebars_for
+from newsroom.partners.api.article_cache import cached_articles
 from newsroom.partners.api.body import BODY_BLOCK, image_data, story_body
 from newsroom.partners.models import Withdrawal
 from newsroom.stories.models import ArticlePage, Author, SectionPage
@@ -79,6 +80,11 @@ class ArticleListSerializer(serializers.ListSerializer):
 
     def to_representation(self, data):
         articles = list(data.all() if hasattr(data, "all") else data)
+        request, chosen = self.context.get("request"), self.context.get(FIELDS)
+        return cached_articles(articles, request, chosen, self.represent)
+
+    def represent(self, articles) -> dict:
+        """{id: representation} of articles, their sections and contexts read in bulk."""
         fields = self.child.fields
         if "section" in fields:
             parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}
@@ -86,7 +92,7 @@ class ArticleListSerializer(serializers.ListSerializer):
             self.child.sections_by_path = {s.path: s for s in sections}
         if "context" in fields or "related_context" in fields:
             self.child.related_contexts = sidebars_for(articles, self.context.get("request"))
-        return super().to_representation(articles)
+        return {article.pk: self.child.to_representation(article) for article in articles}
 
 
 class ArticleSerializer(ChosenFieldsMixin, serializers.ModelSerializer):
