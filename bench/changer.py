@@ -9,7 +9,8 @@ three with one cache prefix, so the worker's warm-ups land where the server read
   first page), so that list's next answer has no warm entry and one story's context changed;
 - the explainer with a new summary, so every story on that conflict shows a changed card
   (their context versions move; the worker warms the newest again).
-Prints how many changes it made, as JSON, when its time is up.
+Prints "ready" once its first change is made (the case starts then), and how many changes it
+made, as JSON, when its time is up or it is told to stop (SIGTERM).
 """
 
 import argparse
@@ -69,6 +70,8 @@ def main():
                 explainer = ConflictExplainerPage.objects.get(pk=args.explainer)
                 change_explainer(explainer, n)
                 made["explainer"] += 1
+        if n == 0:
+            print("ready", flush=True)  # noqa: T201 (bench/run.py starts the case now)
         n += 1
         time.sleep(max(0.0, min(args.every, deadline[0] - time.monotonic())))
     print(json.dumps(made))  # noqa: T201

@@ -87,9 +87,10 @@ def server(args, name: str, prefix: str | None = None):
 
 
 @contextmanager
-def beside(args, name: str, prefix: str, command: list[str]):
+def beside(args, name: str, prefix: str, command: list[str], ready_line: bool = False):
     """A Django process (`python -m ...` or manage.py) in server `name`'s environment and
-    cache prefix, for as long as the block runs; its stdout is returned in the yielded list."""
+    cache prefix, for as long as the block runs; its stdout is returned in the yielded list.
+    With ready_line, the block starts once the process has printed its first line."""
     extra = dict(SERVERS[name], BENCH_CACHE_PREFIX=prefix)
     proc = subprocess.Popen(  # noqa: S603
         [sys.executable, *command],
@@ -100,6 +101,8 @@ def beside(args, name: str, prefix: str, command: list[str]):
     )
     out: list[str] = []
     try:
+        if ready_line:
+            out.append(proc.stdout.readline())
         yield out
     finally:
         proc.terminate()

@@ -106,7 +106,7 @@ def changing(args, server_name: str, prefix: str, plan: dict):
     worker = ["manage.py", "run_worker", "--no-reload", "-v0"]
     with (
         beside(args, server_name, prefix, worker),
-        beside(args, server_name, prefix, changer) as out,
+        beside(args, server_name, prefix, changer, ready_line=True) as out,
     ):
         yield out
 

@@ -102,13 +102,14 @@ def test_fields_with_ninjs_is_a_400(api, stories):
 def test_fields_left_out_cost_no_query(api, stories, django_assert_num_queries):
     warm_site_caches()
 
-    # view restrictions and the articles: no bylines, tags, sections or related context
-    with django_assert_num_queries(AUTH + 2):
+    # view restrictions, the page's keys and the articles: no bylines, tags, sections or
+    # related context
+    with django_assert_num_queries(AUTH + 3):
         response = api.get("/api/v1/articles/?fields=id,headline,url,updated_at&page_size=50")
     assert len(response.json()["results"]) == 10
 
     # the compact context is read off the related context: its 7 queries, nothing else
-    with django_assert_num_queries(AUTH + 2 + 7):
+    with django_assert_num_queries(AUTH + 3 + 7):
         response = api.get("/api/v1/articles/?fields=id,context&page_size=50")
     assert all(len(article["context"]["claims"]) == 3 for article in response.json()["results"])
 

@@ -16,12 +16,13 @@ from tests.pages import warm_site_caches
 
 # key + partner, partner's sections, partner's conflicts (authentication)
 AUTH = 3
-# view restrictions, articles, bylines, tags, the sections of the page, then every
+# view restrictions, the page of articles (their keys: newsroom/partners/api/articles.py),
+# then, for those not kept in the cache, the articles, bylines, tags, their sections, then every
 # article's related context at once (conflicts.sidebar.build_sidebars): actor links, claim
 # links, claim sources, view restrictions (read once; was twice), explainers, timelines and
 # more stories (the compact `context` is read off it). The site, for full URLs, comes from
 # the cache (newsroom/sites.py).
-LIST_QUERIES = AUTH + 5 + 7
+LIST_QUERIES = AUTH + 6 + 7
 # the list's 5 for one article, corrections, the linked actors (ninjs names them) and the
 # sidebar's 7 (conflicts.sidebar.build_sidebar; was 8)
 DETAIL_QUERIES = AUTH + 14

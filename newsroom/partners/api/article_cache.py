@@ -38,4 +38,4 @@ def cached_articles(articles, request, fields, build_missing) -> list:
         cache_seconds(),
         request,
     )
-    return [values[article.pk] for article in articles]
+    return [values[article.pk] for article in articles if article.pk in values]  # not gone since

@@ -26,7 +26,7 @@ from apikit.pagination import CursorPage
 from apikit.params import InvalidQuery
 from apikit.viewsets import StrictQueryMixin
 from conflicts.models import Verdict, VerdictChange
-from newsroom.partners.api.views import scoped_articles
+from newsroom.partners.api.articles import scoped_articles
 from newsroom.stories.corrections import corrections_html, public_corrections
 from newsroom.stories.models import ArticleCorrection, ArticlePage
 

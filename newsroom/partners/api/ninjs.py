@@ -43,7 +43,7 @@ def ninjs_version(page) -> str:
 
 def article_ninjs(page, request, body_html: str) -> dict:
     """The ninjs object for a live, public article (the caller makes sure it is), as read
-    by newsroom.partners.api.views.articles_for_api (with its `updated_at`)."""
+    by newsroom.partners.api.articles.articles_for_api (with its `updated_at`)."""
     bylines = [b.author for b in page.bylines.all()]
     actors = [link.actor for link in page.actor_links.all()]
     text = strip_tags(body_html)

@@ -9,6 +9,7 @@ from apikit.fields import FIELDS, ChosenFieldsMixin
 from conflicts.api.serializers import RelatedContextSerializer
 from conflicts.sidebar import sidebar_for, sidebars_for
 from newsroom.partners.api.article_cache import cached_articles
+from newsroom.partners.api.articles import with_what_lists_show
 from newsroom.partners.api.body import BODY_BLOCK, image_data, story_body
 from newsroom.partners.models import Withdrawal
 from newsroom.stories.models import ArticlePage, Author, SectionPage
@@ -84,7 +85,14 @@ class ArticleListSerializer(serializers.ListSerializer):
         return cached_articles(articles, request, chosen, self.represent)
 
     def represent(self, articles) -> dict:
-        """{id: representation} of articles, their sections and contexts read in bulk."""
+        """{id: representation} of articles (as a list pages them: articles.listed_articles),
+        read whole in one query with their sections and contexts in bulk."""
+        view = self.context.get("view")
+        wants = view.wants if view is not None else (lambda field: True)
+        # The list's own query found them live, public and in scope: read the rest by id.
+        listed = ArticlePage.objects.filter(pk__in=[article.pk for article in articles])
+        whole = with_what_lists_show(listed, wants).in_bulk()
+        articles = [whole[article.pk] for article in articles if article.pk in whole]
         fields = self.child.fields
         if "section" in fields:
             parent_paths = {a.path[: -ArticlePage.steplen] for a in articles}

@@ -1,6 +1,6 @@
 """Articles, the withdrawn feed, and the API's front door (schema and docs are public)."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
@@ -16,17 +16,16 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from apikit.fields import ChooseFieldsMixin
-from apikit.viewsets import BySlugMixin, PublicReadOnlyViewSet, StrictQueryMixin, updated_at
+from apikit.viewsets import BySlugMixin, PublicReadOnlyViewSet, StrictQueryMixin
 from conflicts.sidebar.scopes import LIST_SCOPES
 from newsroom.partners.api import serializers
+from newsroom.partners.api.articles import articles_for_api, listed_articles
 from newsroom.partners.api.filters import ArticleFilter, WithdrawalFilter
 from newsroom.partners.api.ninjs import NinjsSerializer, article_ninjs
 from newsroom.partners.models import Withdrawal
 from newsroom.stories.models import (
     ArticleActorLink,
-    ArticleByline,
     ArticlePage,
-    SectionPage,
 )
 
 NINJS_PARAMETER = OpenApiParameter(
@@ -55,36 +54,6 @@ class NinjsRenderer(JSONRenderer):
     """IPTC ninjs 3.1, chosen with `?format=ninjs` on an article's detail."""
 
     format = "ninjs"
-
-
-def articles_for_api(request, wants=lambda field: True):
-    """Live, public articles with what the list shows, in a fixed number of queries (the
-    links come with the related context: serializers.ArticleListSerializer), the bylines and
-    tags only when wants() them. `updated_at` is the context version: when the article, or
-    what it shows of its context, last changed (conflicts/context_versions.py)."""
-    queryset = ArticlePage.objects.live_public().select_related("lead_image")
-    if wants("byline"):
-        bylines = ArticleByline.objects.select_related("author")
-        queryset = queryset.prefetch_related(Prefetch("bylines", queryset=bylines))
-    if wants("tags"):
-        queryset = queryset.prefetch_related("tags")
-    queryset = queryset.annotate(updated_at=updated_at("context_updated_at"))
-    return scoped_articles(queryset, request)
-
-
-def scoped_articles(queryset, request):
-    """Only the sections and conflicts the partner's scope allows (both, when both are set)."""
-    section_ids = getattr(request.auth, "section_ids", None)
-    conflict_ids = getattr(request.auth, "conflict_ids", None)
-    if section_ids is not None:
-        paths = SectionPage.objects.filter(pk__in=section_ids).values_list("path", flat=True)
-        in_sections = Q(pk__in=[])
-        for path in paths:
-            in_sections |= Q(path__startswith=path, depth=len(path) // ArticlePage.steplen + 1)
-        queryset = queryset.filter(in_sections)
-    if conflict_ids is not None:
-        queryset = queryset.filter(explainer_id__in=conflict_ids)
-    return queryset
 
 
 @extend_schema_view(
@@ -124,6 +93,8 @@ class ArticleViewSet(ChooseFieldsMixin, BySlugMixin, PublicReadOnlyViewSet):
         return renderers
 
     def get_queryset(self):
+        if self.action == "list":  # the rest is read for what the cache does not hold
+            return listed_articles(self.request)
         return articles_for_api(self.request, self.wants)
 
     def filter_detail_queryset(self):

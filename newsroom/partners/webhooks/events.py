@@ -5,7 +5,7 @@ it writes one WebhookDelivery per subscription that wants the event and may see 
 about, and enqueues its sending (outbox.py), so the log commits or rolls back with the edit.
 
 Scope is the API's: a partner gets an event about a story only when the story is live,
-public and in its scope (newsroom.partners.api.views.scoped_articles). A claim's verdict
+public and in its scope (newsroom.partners.api.articles.scoped_articles). A claim's verdict
 change goes to every partner with no scope (the claim is in their claims/ list), and to a
 scoped partner when a live story in its scope shows the claim; its `article_ids` name the
 stories that partner may see. Payloads are thin (ids, slug, title, URLs, dates): the
@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conflicts.showing import pages_showing_claim
-from newsroom.partners.api.views import scoped_articles
+from newsroom.partners.api.articles import scoped_articles
 from newsroom.partners.webhooks.models import EventType, WebhookDelivery, WebhookSubscription
 from newsroom.partners.webhooks.outbox import enqueue_delivery
 from newsroom.stories.models import ArticlePage
