@@ -42,7 +42,9 @@ def warm_limit() -> int:
     return int(getattr(settings, "CONFLICTS_WARM_STORIES", 500) or 0)
 
 
-@task()
+# Behind the rest of the queue (the default priority is 0): until it runs, readers get the
+# sidebar built on their request, as before; a warm-up of 500 stories takes seconds.
+@task(priority=-50)
 def warm_sidebars(story_model: str, pks: list[int]) -> int:
     """Build and keep the sidebars (data and HTML) of the live stories among pks of
     story_model ("app_label.ModelName"), newest first, BATCH at a time: how many it kept."""

@@ -15,7 +15,9 @@ STALLED_AFTER = datetime.timedelta(minutes=2)
 STALLED_BATCH = 500
 
 
-@task
+# A partner is waiting for it: ahead of index updates, purges and warm-ups in the queue
+# (django-tasks-db runs the highest priority first; the default is 0).
+@task(priority=50)
 def deliver_webhook(delivery_id: int) -> str:
     """Send one delivery if it is due, holding its row so no other worker sends it at once;
     on failure, enqueue the next attempt. A delivered row is never sent again (but replay)."""
