@@ -5,6 +5,7 @@ No browser is downloaded: `.ci/run` installs Debian's `chromium`, and the tests 
 reason locally; CI sets REQUIRE_BROWSER=1 so a missing browser fails instead.
 """
 
+import contextlib
 import os
 import shutil
 from pathlib import Path
@@ -58,17 +59,30 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A fresh desktop-sized browser tab."""
-    context = browser.new_context(viewport=DESKTOP)
-    tab = context.new_page()
-    yield tab
+def close_when_idle(context) -> None:
+    """Close a browser context once its tabs' requests have finished. A request still in
+    flight holds its transaction (newsroom/worker/atomic.py) while the test database is
+    flushed, and the two deadlock; the tab fixtures also depend on transactional_db, so they
+    are torn down (closed) before it flushes."""
+    from playwright.sync_api import Error
+
+    for tab in context.pages:
+        with contextlib.suppress(Error):  # closing aborts what is left
+            tab.wait_for_load_state("networkidle", timeout=5000)
     context.close()
 
 
 @pytest.fixture
-def new_tab(browser):
+def page(browser, transactional_db):
+    """A fresh desktop-sized browser tab."""
+    context = browser.new_context(viewport=DESKTOP)
+    tab = context.new_page()
+    yield tab
+    close_when_idle(context)
+
+
+@pytest.fixture
+def new_tab(browser, transactional_db):
     """Opens a desktop-sized tab in a browser context of its own (its own cookies) at each
     call: one per person when several people sign in during a test."""
     contexts = []
@@ -79,16 +93,16 @@ def new_tab(browser):
 
     yield open_tab
     for context in contexts:
-        context.close()
+        close_when_idle(context)
 
 
 @pytest.fixture
-def phone(browser):
+def phone(browser, transactional_db):
     """A fresh phone-sized browser tab (375 px wide)."""
     context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
     tab = context.new_page()
     yield tab
-    context.close()
+    close_when_idle(context)
 
 
 @pytest.fixture
