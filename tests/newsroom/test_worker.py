@@ -47,6 +47,13 @@ def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
+# A second connection or process on the test database needs a database server: the SQLite
+# fallback (.ci/run's second run) is an in-memory database, one per connection.
+ON_A_SERVER = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="a second connection to the test database"
+)
+
+
 @pytest.fixture
 def worker_db(transactional_db, database_queue):
     """The database queue, with real commits, for tests that run the worker."""
@@ -144,6 +151,7 @@ def purges_another_connection_sees() -> int:
     return counts[0]
 
 
+@ON_A_SERVER
 def test_an_edit_that_rolls_back_leaves_no_work_behind(worker_db, site_tree, purged):
     story = draft_story(site_tree, "story")
 
@@ -239,6 +247,7 @@ def test_a_due_job_is_enqueued_once_per_period(database_queue, db):
     ]
 
 
+@ON_A_SERVER
 def test_schedulers_passing_at_the_same_moment_enqueue_a_due_job_once(worker_db):
     now = timezone.now()
     start = threading.Barrier(4)
@@ -342,6 +351,7 @@ def test_the_worker_refuses_to_start_without_the_database_queue(db):
         call_command("run_worker", batch=True)
 
 
+@ON_A_SERVER
 def test_the_worker_runs_the_periodic_jobs_and_stops_cleanly_on_sigterm(worker_db):
     """`manage.py run_worker` as `make worker` starts it, on the test database."""
     db = connection.settings_dict
