@@ -33,6 +33,8 @@ from pathlib import Path
 
 import django
 
+from bench.load import percentile
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -114,11 +116,6 @@ def publish(n: int, label: str):
     return story, time.perf_counter() - started, committed
 
 
-def percentile(values, share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def latency_rounds(rounds: int) -> dict:
     """rounds publishes, after one that is not counted: it waits for the worker to start and
     for any backlog left in the queue (a previous run's deletions, say)."""
@@ -136,8 +133,8 @@ def latency_rounds(rounds: int) -> dict:
         "rounds": rounds,
         "publish_median_ms": round(statistics.median(publish_s) * 1000, 1),
         "publish_max_ms": round(max(publish_s) * 1000, 1),
-        "save_to_webhook_p50_ms": round(percentile(waits, 0.5) * 1000, 1),
-        "save_to_webhook_p95_ms": round(percentile(waits, 0.95) * 1000, 1),
+        "save_to_webhook_p50_ms": round(percentile(sorted(waits), 0.5) * 1000, 1),
+        "save_to_webhook_p95_ms": round(percentile(sorted(waits), 0.95) * 1000, 1),
         "save_to_webhook_max_ms": round(max(waits) * 1000, 1),
         "stories": stories,
     }

@@ -11,8 +11,8 @@ serializes only the articles that show the claim. Kept as long as sidebars
 (CONFLICTS_SIDEBAR_CACHE_SECONDS; 0: off).
 """
 
-from caching.store import cached_many, page_key
-from conflicts.sidebar.cache import cache_seconds
+from caching.store import cached_many
+from conflicts.sidebar.cache import cache_seconds, sidebar_key
 from conflicts.sidebar.scopes import sidebar_scopes
 from newsroom.stories.story_parts import STORY_PARTS
 
@@ -21,10 +21,10 @@ FORMAT = 1
 
 
 def article_key(article, request, fields) -> str:
-    context = getattr(article, "context_updated_at", None)
+    """The sidebar's key for the article's version, always with the host (the URLs are
+    absolute), and the fields chosen."""
     chosen = ",".join(sorted(fields)) if fields is not None else "*"
-    kind = f"partners-article-{FORMAT}"
-    return f"{page_key(article, request, kind)}:{context.timestamp() if context else ''}:{chosen}"
+    return f"{sidebar_key(article, request, f'partners-article-{FORMAT}')}:{chosen}"
 
 
 def cached_articles(articles, request, fields, build_missing) -> list:
