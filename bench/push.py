@@ -5,7 +5,8 @@
 Runs inside Django (bench settings: the database task backend). A partner subscribed to
 article.published has its receiver here (a thread on a free loopback port) that verifies
 each signature (newsroom/partners/webhooks/signing.py) and notes when each webhook-id
-arrived. `manage.py run_worker` runs as a subprocess, as `make worker` does.
+arrived. `manage.py run_worker` runs as subprocesses, as `make worker` runs it (a second one
+for the "background" queue, at a lower CPU priority).
 
 - latency: `rounds` stories with 50 links are published one after another; for each, the
   publish (what the editor's request does: the revision, the live page, the rows it
@@ -70,21 +71,32 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def start_worker() -> subprocess.Popen:
-    return subprocess.Popen(  # noqa: S603
-        [sys.executable, "manage.py", "run_worker", "--no-reload", "-v0"],
-        cwd=BASE_DIR,
-        env=os.environ.copy(),
-    )
+WORKERS = (  # as `make worker` runs them
+    ["--exclude-queues=background"],
+    ["--queue-name=background", "--nice=10", "--no-schedule"],
+)
 
 
-def stop_worker(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+def start_worker() -> list[subprocess.Popen]:
+    return [
+        subprocess.Popen(  # noqa: S603
+            [sys.executable, "manage.py", "run_worker", "--no-reload", "-v0", *options],
+            cwd=BASE_DIR,
+            env=os.environ.copy(),
+        )
+        for options in WORKERS
+    ]
+
+
+def stop_worker(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def arrived(story_id: int) -> float | None:

@@ -53,6 +53,11 @@ def parse_args(argv=None):
     parser.add_argument("--push-soak", type=int, default=60, help="seconds; 0: no soak")
     parser.add_argument("--cases", help="comma-separated subset of: " + ", ".join(CASES))
     parser.add_argument(
+        "--one-worker",
+        action="store_true",
+        help="after_change: one worker for every queue (before the background one)",
+    )
+    parser.add_argument(
         "--static",
         choices=["hashed", "plain"],
         default="hashed",
@@ -104,11 +109,17 @@ def changing(args, server_name: str, prefix: str, plan: dict):
         f"--seconds={args.duration + args.max_wait}",
     ]
     worker = ["manage.py", "run_worker", "--no-reload", "-v0"]
-    with (
-        beside(args, server_name, prefix, worker),
-        beside(args, server_name, prefix, changer, ready_line=True) as out,
-    ):
-        yield out
+    # As `make worker` runs them: the warm-ups in a second worker at a lower CPU priority.
+    background = [*worker, "--queue-name=background", "--nice=10", "--no-schedule"]
+    with contextlib.ExitStack() as stack:
+        if args.one_worker:
+            stack.enter_context(beside(args, server_name, prefix, worker))
+        else:
+            stack.enter_context(
+                beside(args, server_name, prefix, [*worker, "--exclude-queues=background"])
+            )
+            stack.enter_context(beside(args, server_name, prefix, background))
+        yield stack.enter_context(beside(args, server_name, prefix, changer, ready_line=True))
 
 
 def measure(args, specs: dict, counts: dict, article_bytes: int, plan: dict) -> dict:
@@ -226,6 +237,7 @@ def run(args) -> dict:
             "min_requests_per_case": args.min_requests,
             "gunicorn_workers": args.workers,
             "locust": "FastHttpUser, no wait, one process on the same machine",
+            "after_change_workers": "one" if args.one_worker else "default + background (nice 10)",
         },
         "cases": results,
         "comparisons": comparisons(results, plan),

@@ -19,7 +19,16 @@ read, not a build.
   kept. With several sites URLs depend on the request's site: the worker warms nothing.
 - The HTML is rendered in the worker's active language (settings.LANGUAGE_CODE), as the
   site serves one language.
+- A story whose context changed again after the change that asked for the warm-up is left
+  out: the later change asked for its own, and a sidebar built now would be kept under a key
+  no reader asks for once that change commits (a breaking story's edits, seconds apart, cost
+  one warm-up each, not one per edit still queued).
+- Enqueued on settings.CONFLICTS_WARM_QUEUE ("default" unless the host names another): the
+  newsroom runs that queue in a worker of its own at a lower CPU priority, so warm-ups use
+  what readers leave idle and never hold up a webhook delivery (README, "Background work").
 """
+
+from datetime import datetime
 
 from django.apps import apps
 from django.conf import settings
@@ -42,16 +51,23 @@ def warm_limit() -> int:
     return int(getattr(settings, "CONFLICTS_WARM_STORIES", 500) or 0)
 
 
+def warm_queue() -> str:
+    return getattr(settings, "CONFLICTS_WARM_QUEUE", "default")
+
+
 # Behind the rest of the queue (the default priority is 0): until it runs, readers get the
 # sidebar built on their request, as before; a warm-up of 500 stories takes seconds.
 @task(priority=-50)
-def warm_sidebars(story_model: str, pks: list[int]) -> int:
+def warm_sidebars(story_model: str, pks: list[int], changed_at: str | None = None) -> int:
     """Build and keep the sidebars (data and HTML) of the live stories among pks of
-    story_model ("app_label.ModelName"), newest first, BATCH at a time: how many it kept."""
+    story_model ("app_label.ModelName"), newest first, BATCH at a time: how many it kept.
+    With changed_at (ISO 8601, the change's), only those whose context has not changed since."""
     if not cache_seconds() or serves_several_sites():
         return 0
     model = apps.get_model(story_model)
     newest = model.objects.live().filter(pk__in=pks).order_by(f"-{model.context_date_field}")
+    if changed_at:
+        newest = newest.filter(context_updated_at__lte=datetime.fromisoformat(changed_at))
     ordered = list(newest.values_list("pk", flat=True)[: warm_limit()])
     for start in range(0, len(ordered), BATCH):
         stories = list(model.objects.filter(pk__in=ordered[start : start + BATCH]))
@@ -59,13 +75,15 @@ def warm_sidebars(story_model: str, pks: list[int]) -> int:
     return len(ordered)
 
 
-def warm_after_change(sender, pks, **kwargs) -> None:
+def warm_after_change(sender, pks, changed_at=None, **kwargs) -> None:
     """context_changed: have the worker warm the newest of these stories once it commits."""
     limit = warm_limit()
     if not cache_seconds() or limit <= 0 or not pks:
         return
     label, newest = sender._meta.label, sorted(pks, reverse=True)[:limit]
-    transaction.on_commit(lambda: warm_sidebars.enqueue(label, newest), robust=True)
+    when = changed_at.isoformat() if changed_at else None
+    warm = warm_sidebars.using(queue_name=warm_queue())
+    transaction.on_commit(lambda: warm.enqueue(label, newest, when), robust=True)
 
 
 def connect() -> None:

@@ -80,7 +80,11 @@ ROOT_URLCONF = "newsroom.urls"
 # Background work (README, "Background work"): Wagtail's and our tasks (CDN purges, search and
 # reference index updates, scheduled publishing) are rows in the database, written in the
 # same transaction as the edit that asks for them, and run by `manage.py run_worker`.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# "background" holds what only makes later reads faster (the sidebars' warm-ups): `make run`
+# and `make worker` run it in a second worker at a lower CPU priority, so it uses what readers
+# leave idle and never delays a webhook delivery or a purge.
+TASK_QUEUES = ["default", "background"]
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 # Finished task results are pruned by the worker after this many days.
 TASK_RESULTS_KEEP_DAYS = int(os.environ.get("TASK_RESULTS_KEEP_DAYS", "7"))
 
@@ -153,6 +157,7 @@ WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0")
 # conflicts: keep built sidebars this many seconds in the default cache (0 = off). Only with
 # a cache every app server shares (Redis): see conflicts/sidebar/cache.py.
 CONFLICTS_SIDEBAR_CACHE_SECONDS = int(os.environ.get("CONFLICTS_SIDEBAR_CACHE_SECONDS", "0"))
+CONFLICTS_WARM_QUEUE = "background"  # the sidebars' warm-ups (conflicts/sidebar/warm.py)
 # ... and partner API list answers (apikit/cache.py), same rule.
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "0"))
 # ... and the ranked ids of site searches (newsroom/search/search.py), same rule.

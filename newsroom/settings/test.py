@@ -54,4 +54,5 @@ WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": "tests.frontend_cache.Recording
 
 # Tasks run at once, inside the request that enqueues them, so tests see their effects; the
 # worker's own tests switch to the database backend (tests/newsroom/test_worker.py).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+IMMEDIATE = "django_tasks.backends.immediate.ImmediateBackend"
+TASKS = {"default": {"BACKEND": IMMEDIATE, "QUEUES": TASK_QUEUES}}  # noqa: F405

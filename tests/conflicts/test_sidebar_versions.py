@@ -177,6 +177,53 @@ def test_the_worker_warms_only_the_newest_stories_up_to_the_setting(
     assert costs == {"/news/oldest/": SIDEBAR_QUERIES, "/news/newer/": 0, "/news/newest/": 0}
 
 
+def test_a_warm_up_leaves_out_a_story_whose_context_changed_again_since(
+    settings, showing, other, claim, django_capture_on_commit_callbacks
+):
+    settings.CONFLICTS_WARM_STORIES = 0  # the warm-ups are run by hand below
+    publish_verdict(claim, django_capture_on_commit_callbacks)
+    first_change = StoryPage.objects.get(pk=showing.pk).context_updated_at
+    publish_verdict(claim, django_capture_on_commit_callbacks, Verdict.FALSE)  # moves showing's
+    settings.CONFLICTS_WARM_STORIES = 500
+
+    label = StoryPage._meta.label
+    # The first change's warm-up, run after the second: only `other`, which it did not move.
+    assert warm_sidebars.call(label, [showing.pk, other.pk], first_change.isoformat()) == 1
+    with CaptureQueriesContext(connection) as queries:
+        sidebars_for(StoryPage.objects.filter(pk=other.pk))
+    assert len(queries) == 1  # the page; its sidebar was kept
+    # The second change's own warm-up builds the story it moved.
+    second_change = StoryPage.objects.get(pk=showing.pk).context_updated_at
+    assert warm_sidebars.call(label, [showing.pk], second_change.isoformat()) == 1
+    contexts = sidebars_for(StoryPage.objects.filter(pk=showing.pk))
+    assert [card.verdict for card in contexts[showing.pk].claims] == ["false"]
+
+
+def test_the_warm_up_is_enqueued_on_the_queue_the_host_names(
+    settings, showing, claim, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "background"],
+        }
+    }
+    settings.CONFLICTS_WARM_QUEUE = "background"
+    enqueued = []
+
+    def note(sender, task_result, **kwargs):
+        enqueued.append((task_result.task.name, task_result.task.queue_name))
+
+    task_enqueued.connect(note)
+    try:
+        publish_verdict(claim, django_capture_on_commit_callbacks)
+    finally:
+        task_enqueued.disconnect(note)
+
+    assert (warm_sidebars.name, "background") in enqueued
+    assert [queue for name, queue in enqueued if name == warm_sidebars.name] == ["background"]
+
+
 def test_nothing_is_warmed_when_the_sidebar_cache_is_off(
     settings, showing, claim, django_capture_on_commit_callbacks
 ):

@@ -32,7 +32,7 @@ from newsroom.stories.models import ArticlePage
 from newsroom.worker.periodic import enqueue_due_jobs
 from newsroom.worker.retry import retry_later
 from tests.conflicts.test_admin import actor_form
-from tests.factories import ActorFactory, ArticlePageFactory
+from tests.factories import ActorFactory, ArticlePageFactory, ClaimFactory
 from tests.newsroom.purging import SITE
 from tests.pages import get_page
 
@@ -44,7 +44,9 @@ SEARCH_INDEX = "modelsearch.tasks.insert_or_update_object_task"
 @pytest.fixture
 def database_queue(settings):
     """The queue production has: django-tasks-db (the test settings run tasks at once)."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": settings.TASK_QUEUES}
+    }
 
 
 # A second connection or process on the test database needs a database server: the SQLite
@@ -342,7 +344,39 @@ def test_a_task_that_keeps_failing_stops_after_its_last_attempt_with_an_error_lo
     assert "always_down gave up after 3 attempts" in caplog.text
 
 
+WARM_UP = "conflicts.sidebar.warm.warm_sidebars"
+
+
+@ON_A_SERVER
+def test_the_warm_ups_wait_in_the_background_queue_for_a_worker_of_their_own(
+    worker_db, site_tree, sidebar_cache_on, purged
+):
+    claim = ClaimFactory(statement="The withdrawal is under way")
+    ArticlePageFactory(parent=site_tree.news, slug="story", claims=[claim])
+    DBTaskResult.objects.all().delete()
+    claim.verdict, claim.verdict_explanation = "confirmed", "The footage shows it."
+
+    claim.save_revision().publish()
+
+    queues = dict(DBTaskResult.objects.values_list("task_path", "queue_name"))
+    assert queues[WARM_UP] == "background"
+    assert queues[PURGE] == "default"
+    # The second worker, as `make worker` starts it: the warm-up only, and no periodic jobs.
+    run_worker(queue_name="background", schedule=False)
+    assert WARM_UP not in waiting()
+    assert PURGE in waiting()
+    assert "newsroom.worker.tasks.publish_scheduled" not in waiting()
+    run_worker(exclude_queues="background")
+    assert waiting() == []
+    assert f"{SITE}/news/story/" in purged
+
+
 # --- The command ----------------------------------------------------------------------------
+
+
+def test_the_worker_refuses_a_priority_it_cannot_set(database_queue, db):
+    with pytest.raises(CommandError, match="--nice must be between 0 and 19, not 25"):
+        call_command("run_worker", batch=True, nice=25)
 
 
 def test_the_worker_refuses_to_start_without_the_database_queue(db):

@@ -2,13 +2,17 @@
 
     manage.py run_worker              # until SIGTERM or Ctrl-C (`make worker`)
     manage.py run_worker --batch      # run what is due, then exit (tests, one-off catch-up)
+    manage.py run_worker --queue-name=background --nice=10 --no-schedule   # a second worker
 
 django-tasks-db's own Worker runs the tasks (its options pass through: --interval,
 --max-tasks, --queue-name, --worker-id ...; here --queue-name defaults to every queue). In
 the same process a scheduler thread enqueues the periodic jobs that are due
 (newsroom/worker/periodic.py) every --schedule-interval seconds; with --batch it makes one
-pass before the tasks run. SIGTERM or SIGINT lets the running task finish, then exits;
-a second one stops it at once.
+pass before the tasks run (--no-schedule: not in this process, for a second worker).
+--nice lowers the process's CPU priority: `make run` and `make worker` run the "background"
+queue (work that only makes later reads faster) in such a second worker, so that it takes
+the CPU readers leave idle and never holds up a delivery. SIGTERM or SIGINT lets the running
+task finish, then exits; a second one stops it at once.
 
 A worker killed mid-task (SIGKILL, a lost machine) leaves that task's result RUNNING for
 good: django-tasks-db has no lease, so nothing runs it again. Our webhook deliveries keep
@@ -21,6 +25,7 @@ import signal
 import threading
 import time
 
+from django.core.management.base import CommandError
 from django.db import close_old_connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands import db_worker
@@ -72,15 +77,34 @@ class Command(db_worker.Command):
             default=10,
             help="Seconds between two checks for due periodic jobs (default: %(default)r)",
         )
+        parser.add_argument(
+            "--no-schedule",
+            action="store_false",
+            dest="schedule",
+            help="Do not enqueue the periodic jobs in this process (a second worker)",
+        )
+        parser.add_argument(
+            "--nice",
+            type=int,
+            default=0,
+            help="Lower this process's CPU priority by this much, 0-19 (default: %(default)r)",
+        )
 
-    def handle(self, *args, schedule_interval: float, **options):
+    def handle(self, *args, schedule_interval: float, schedule: bool, nice: int, **options):
         self.configure_logging(options["verbosity"])
+        if not 0 <= nice <= 19:
+            raise CommandError(f"--nice must be between 0 and 19, not {nice}.")
+        if nice:
+            os.nice(nice)
         if options["batch"]:
             options["startup_delay"] = False  # a one-off run: no herd to spread
             options["reload"] = False
-            schedule_once()
-        elif not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+            if schedule:
+                schedule_once()
+        elif schedule and (
             # Not in the autoreloader's parent process, which only restarts the child.
+            not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true"
+        ):
             Scheduler(schedule_interval).start()
         handlers = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
         try:
