@@ -29,22 +29,23 @@ setup: .venv/.synced
 
 # The dev server, and beside it the background worker (README, "Background work": purges,
 # index updates, scheduled publishing), so a newcomer still types one command. The trap
-# stops the workers when runserver stops (Ctrl-C or an error); --no-reload because the
-# autoreloader's parent would leave its child running when stopped. Two workers: one for
-# every queue but "background", and one at a lower CPU priority for "background" (the
-# sidebars' warm-ups: they take what readers leave idle and never delay a delivery).
-BACKGROUND_WORKER := run_worker --queue-name=background --nice=10 --no-schedule
+# stops the worker when runserver stops (Ctrl-C or an error); --no-reload because the
+# autoreloader's parent would leave its child running when stopped. One worker for every
+# queue: the dev server keeps no sidebars, so the "background" queue stays empty.
 run: setup
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo --address 127.0.0.1:$(PORT)
+	$(MANAGE) load_demo
 	$(MANAGE) ensure_admin
-	$(MANAGE) run_worker --no-reload --exclude-queues=background & worker=$$!; \
-	$(MANAGE) $(BACKGROUND_WORKER) --no-reload & background=$$!; \
-	trap 'kill -TERM $$worker $$background 2>/dev/null; wait $$worker $$background' EXIT; \
+	$(MANAGE) run_worker --no-reload & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# The background workers alone, with the settings `make run` uses (production: the same
-# environment as `make serve` plus DJANGO_SETTINGS_MODULE=newsroom.settings.production).
+# The workers alone, with the settings `make run` uses (production: the same environment as
+# `make serve` plus DJANGO_SETTINGS_MODULE=newsroom.settings.production). Two: one for every
+# queue but "background", and one at a lower CPU priority for "background" (the sidebars'
+# warm-ups, when the sidebar cache is on: they take what readers leave idle and never delay
+# a delivery).
+BACKGROUND_WORKER := run_worker --queue-name=background --nice=10 --no-schedule
 worker: setup
 	$(MANAGE) $(BACKGROUND_WORKER) & background=$$!; \
 	trap 'kill -TERM $$background 2>/dev/null; wait $$background' EXIT; \
