@@ -24,9 +24,12 @@ MIN = 5  # answers per case, however long they take
 MAX_WAIT = 60  # seconds past --duration a case may take for them (so rps >= 5 / 91 s > 0)
 
 
-pytestmark = pytest.mark.skipif(
-    not database.server_answers(), reason="the benchmark needs PostgreSQL (BENCH_POSTGRES)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not database.server_answers(), reason="the benchmark needs PostgreSQL (BENCH_POSTGRES)"
+    ),
+    pytest.mark.own_database,  # not run again in CI's SQLite pass: it would test the same
+]
 
 
 @pytest.fixture(scope="module")

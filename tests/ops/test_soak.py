@@ -25,9 +25,12 @@ MIN = 3  # answers per kind and phase
 MAX_WAIT = 120  # seconds a phase may wait for them; the run's timeout allows all three
 
 
-pytestmark = pytest.mark.skipif(
-    not database.server_answers(), reason="the soak needs PostgreSQL (BENCH_POSTGRES)"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not database.server_answers(), reason="the soak needs PostgreSQL (BENCH_POSTGRES)"
+    ),
+    pytest.mark.own_database,  # not run again in CI's SQLite pass: it would test the same
+]
 
 
 @pytest.fixture(scope="module")
