@@ -60,9 +60,10 @@ def collect_static(args) -> Path:
     """The static root for --static, collected again when a source file is newer."""
     static_root = STATIC_DIR[args.static]
     manifest = static_root / "staticfiles.json"
-    sources = [BASE_DIR / "newsroom" / "static", BASE_DIR / "conflicts" / "static"]
+    # Every app's static folder (newsroom/stories/static, conflicts/static ...).
+    sources = [d for app in ("newsroom", "conflicts") for d in (BASE_DIR / app).rglob("static")]
     newest = max(
-        (p.stat().st_mtime for d in sources if d.exists() for p in d.rglob("*") if p.is_file()),
+        (p.stat().st_mtime for d in sources if d.is_dir() for p in d.rglob("*") if p.is_file()),
         default=0,
     )
     done = static_root / ".collected"
