@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django_tasks import task
 
+from newsroom.worker.abandoned import requeue_abandoned
+
 
 @task()
 def publish_scheduled() -> None:
@@ -22,3 +24,9 @@ def prune_task_results() -> None:
         queue_name="*",
         min_age_days=getattr(settings, "TASK_RESULTS_KEEP_DAYS", 7),
     )
+
+
+@task()
+def requeue_abandoned_tasks() -> int:
+    """Run again the tasks a killed worker left RUNNING (newsroom/worker/abandoned.py)."""
+    return len(requeue_abandoned())

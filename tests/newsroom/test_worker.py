@@ -29,6 +29,8 @@ from wagtail.signals import published
 
 from conflicts.models import Actor
 from newsroom.stories.models import ArticlePage
+from newsroom.worker import abandoned
+from newsroom.worker.models import WorkerHeartbeat
 from newsroom.worker.periodic import enqueue_due_jobs
 from newsroom.worker.retry import retry_later
 from tests.conflicts.test_admin import actor_form
@@ -233,7 +235,8 @@ def test_a_story_scheduled_for_a_time_now_passed_goes_live_after_one_scheduler_p
 def test_a_due_job_is_enqueued_once_per_period(database_queue, db):
     now = timezone.now()
 
-    every_minute = ["publish_scheduled", "resend_stalled_deliveries"]  # the partners app's
+    # resend_stalled_deliveries is the partners app's
+    every_minute = ["publish_scheduled", "requeue_abandoned_tasks", "resend_stalled_deliveries"]
     assert sorted(enqueue_due_jobs(now)) == sorted([*every_minute, "prune_task_results"])
     assert enqueue_due_jobs(now) == []  # a second scheduler, the same moment
     assert enqueue_due_jobs(now + timedelta(seconds=59)) == []
@@ -246,6 +249,8 @@ def test_a_due_job_is_enqueued_once_per_period(database_queue, db):
         "newsroom.worker.tasks.prune_task_results",
         "newsroom.worker.tasks.publish_scheduled",
         "newsroom.worker.tasks.publish_scheduled",
+        "newsroom.worker.tasks.requeue_abandoned_tasks",
+        "newsroom.worker.tasks.requeue_abandoned_tasks",
     ]
 
 
@@ -271,9 +276,10 @@ def test_schedulers_passing_at_the_same_moment_enqueue_a_due_job_once(worker_db)
     assert sorted(enqueued) == [
         "prune_task_results",
         "publish_scheduled",
+        "requeue_abandoned_tasks",
         "resend_stalled_deliveries",
     ]
-    assert DBTaskResult.objects.count() == 3
+    assert DBTaskResult.objects.count() == 4
 
 
 def test_a_scheduler_pass_with_nothing_due_costs_a_fixed_number_of_queries(
@@ -282,8 +288,8 @@ def test_a_scheduler_pass_with_nothing_due_costs_a_fixed_number_of_queries(
     now = timezone.now()
     enqueue_due_jobs(now)
 
-    # One insert of the missing job rows, then per job (3): savepoint, update, release.
-    with django_assert_num_queries(10):
+    # One insert of the missing job rows, then per job (4): savepoint, update, release.
+    with django_assert_num_queries(13):
         assert enqueue_due_jobs(now) == []
 
 
@@ -371,6 +377,51 @@ def test_the_warm_ups_wait_in_the_background_queue_for_a_worker_of_their_own(
     assert f"{SITE}/news/story/" in purged
 
 
+# --- A worker killed mid-task ----------------------------------------------------------------
+
+
+@task()
+def note_run(label: str) -> str:
+    RUNS.append(label)
+    return label
+
+
+def running_since(worker_id: str, seconds: int) -> DBTaskResult:
+    """A task a worker claimed `seconds` ago and has not finished."""
+    result = DBTaskResult.objects.get(pk=note_run.enqueue(worker_id).id)
+    result.claim(worker_id)
+    DBTaskResult.objects.filter(pk=result.pk).update(
+        started_at=timezone.now() - timedelta(seconds=seconds)
+    )
+    return result
+
+
+def test_a_task_a_killed_worker_left_running_runs_again_once_its_heartbeat_stops(worker_db, caplog):
+    RUNS.clear()
+    abandoned.beat("alive", "*")
+    abandoned.beat("killed", "*")
+    WorkerHeartbeat.objects.filter(worker_id="killed").update(
+        seen_at=timezone.now() - timedelta(minutes=5)
+    )
+    left = running_since("killed", 300)
+    busy = running_since("alive", 300)  # a long task of a worker still beating
+    just_claimed = running_since("gone-without-a-trace", 5)
+
+    assert abandoned.requeue_abandoned() == [left.task_path]
+
+    statuses = dict(DBTaskResult.objects.values_list("pk", "status"))
+    assert statuses[left.pk] == TaskResultStatus.READY
+    assert statuses[busy.pk] == TaskResultStatus.RUNNING
+    assert statuses[just_claimed.pk] == TaskResultStatus.RUNNING  # not yet past the limit
+    assert "left running by worker killed, which stopped: queued again" in caplog.text
+    assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["alive"]
+
+    run_worker()  # the next worker runs it
+
+    assert RUNS == ["killed"]
+    assert DBTaskResult.objects.get(pk=left.pk).status == TaskResultStatus.SUCCESSFUL
+
+
 # --- The command ----------------------------------------------------------------------------
 
 
@@ -413,6 +464,7 @@ def test_the_worker_runs_the_periodic_jobs_and_stops_cleanly_on_sigterm(worker_d
         while not ran.exists() and time.monotonic() < deadline and worker.poll() is None:
             time.sleep(0.2)
         assert ran.exists()  # its scheduler enqueued the job, its worker ran it
+        assert WorkerHeartbeat.objects.filter(queues="*").count() == 1  # it beats
 
         worker.send_signal(signal.SIGTERM)
         output, _ = worker.communicate(timeout=30)
@@ -423,3 +475,4 @@ def test_the_worker_runs_the_periodic_jobs_and_stops_cleanly_on_sigterm(worker_d
 
     assert worker.returncode == 0, output
     assert "shutting down gracefully" in output
+    assert not WorkerHeartbeat.objects.exists()  # gone with it: its tasks are finished

@@ -14,9 +14,10 @@ queue (work that only makes later reads faster) in such a second worker, so that
 the CPU readers leave idle and never holds up a delivery. SIGTERM or SIGINT lets the running
 task finish, then exits; a second one stops it at once.
 
-A worker killed mid-task (SIGKILL, a lost machine) leaves that task's result RUNNING for
-good: django-tasks-db has no lease, so nothing runs it again. Our webhook deliveries keep
-their own state and have their own sweeper; for anything else, see README "Background work".
+A heartbeat thread keeps this worker's WorkerHeartbeat row fresh: a task a worker killed
+mid-task (SIGKILL, a lost machine) left RUNNING is queued again by the periodic job
+requeue_abandoned_tasks once that heartbeat stops (newsroom/worker/abandoned.py). A --batch
+run keeps none: a task it runs for longer than abandoned.ABANDONED_AFTER may run twice.
 """
 
 import logging
@@ -30,6 +31,7 @@ from django.db import close_old_connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands import db_worker
 
+from newsroom.worker import abandoned
 from newsroom.worker.periodic import enqueue_due_jobs
 
 logger = logging.getLogger("newsroom.worker")
@@ -48,6 +50,36 @@ class Scheduler(threading.Thread):
         while True:
             schedule_once()
             time.sleep(self.every)
+
+
+class Heartbeat(threading.Thread):
+    """Renews this worker's heartbeat every abandoned.BEAT seconds (a daemon); a failed beat
+    (the database away) is logged and tried again."""
+
+    def __init__(self, worker_id: str, queues: str):
+        super().__init__(name="heartbeat", daemon=True)
+        self.worker_id, self.queues = worker_id, queues
+        self.stopped = threading.Event()
+
+    def run(self):
+        while not self.stopped.is_set():
+            close_old_connections()
+            try:
+                abandoned.beat(self.worker_id, self.queues)
+            except Exception:
+                logger.exception("could not renew the worker's heartbeat; trying again")
+            finally:
+                close_old_connections()
+            self.stopped.wait(abandoned.BEAT)
+
+    def stop(self):
+        """Stop beating and say this worker is gone (its tasks are finished)."""
+        self.stopped.set()
+        self.join(timeout=abandoned.BEAT)
+        try:
+            abandoned.forget(self.worker_id)
+        except Exception:
+            logger.exception("could not remove the worker's heartbeat")
 
 
 def schedule_once() -> None:
@@ -106,10 +138,23 @@ class Command(db_worker.Command):
             not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true"
         ):
             Scheduler(schedule_interval).start()
+        heartbeat = None
+        # Not for a --batch run (a one-off, whose tasks are short), nor in the autoreloader's
+        # parent process, which runs no task.
+        if not options["batch"] and (
+            not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true"
+        ):
+            queues = options["queue_name"] + (
+                f" -{options['exclude_queues']}" if options.get("exclude_queues") else ""
+            )
+            heartbeat = Heartbeat(options["worker_id"], queues)
+            heartbeat.start()
         handlers = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
         try:
             super().handle(*args, **options)
         finally:
+            if heartbeat is not None:
+                heartbeat.stop()
             # The worker's stop handlers end with the command (call_command in a process
             # that goes on, e.g. the tests).
             for signum, handler in handlers.items():
