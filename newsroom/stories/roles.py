@@ -1,6 +1,7 @@
 """The newsroom's roles, as Wagtail groups: who may draft, fact-check and publish.
 
-Used by the data migration that creates the groups, and by tests that check each role.
+Used by the data migrations that create the groups and their image collection, by the
+desk dashboard (newsroom/stories/desk.py), and by tests that check each role.
 """
 
 REPORTERS = "Reporters"
@@ -21,8 +22,6 @@ SNIPPET_PERMISSIONS = {
         ("conflicts", "claim", "change_claim"),
         ("conflicts", "source", "add_source"),
         ("conflicts", "source", "change_source"),
-        ("wagtailimages", "image", "add_image"),
-        ("wagtailimages", "image", "choose_image"),
     ],
     FACT_CHECKERS: [
         ("conflicts", "actor", "change_actor"),
@@ -41,10 +40,18 @@ SNIPPET_PERMISSIONS = {
         ],
         *[("conflicts", "source", f"{a}_source") for a in ("add", "change", "delete")],
         *[("newsroom", "author", f"{a}_author") for a in ("add", "change", "delete")],
-        ("wagtailimages", "image", "add_image"),
-        ("wagtailimages", "image", "change_image"),
-        ("wagtailimages", "image", "choose_image"),
     ],
+}
+
+# Wagtail reads image permissions per collection only (GroupCollectionPermission), never
+# from a group's model permissions: each role's rights on the newsroom's image collection,
+# made by migration 0013. Reporters upload and choose; fact-checkers, who edit stories,
+# choose; editors also change any image there.
+IMAGE_COLLECTION = "Newsroom images"
+IMAGE_PERMISSIONS = {
+    REPORTERS: ["add_image", "choose_image"],
+    FACT_CHECKERS: ["choose_image"],
+    EDITORS: ["add_image", "change_image", "choose_image"],
 }
 
 PAGE_PERMISSIONS = {

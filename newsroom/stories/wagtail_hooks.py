@@ -1,8 +1,10 @@
 """Admin registration for the newsroom's own snippets."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from newsroom.stories.desk import construct_desk_panels
 from newsroom.stories.models import Author
 
 
@@ -16,3 +18,9 @@ class AuthorViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def desk_dashboard(request, panels):
+    """The desk: the dashboard's panels for the user's newsroom role (desk.py)."""
+    construct_desk_panels(request, panels)
