@@ -7,21 +7,9 @@ from newsroom.stories import roles
 from newsroom.stories.models import SectionPage
 from tests.browser.admin import create_member, log_in
 from tests.factories import ArticlePageFactory
+from tests.newsroom.test_desk import DESKS
 
 HEADLINE = "Armenia removes Russian border guards from Yerevan airport"
-
-DESKS = {
-    "reporter": ["New story", "My drafts", "Recently published"],
-    "checker": ["Awaiting my fact check", "Claims awaiting a verdict", "Recently published"],
-    "editor": [
-        "New story",
-        "Awaiting my fact check",
-        "Awaiting my sign-off",
-        "My drafts",
-        "Claims awaiting a verdict",
-        "Recently published",
-    ],
-}
 
 
 @pytest.fixture
