@@ -34,7 +34,7 @@ setup: .venv/.synced
 # queue: the dev server keeps no sidebars, so the "background" queue stays empty.
 run: setup
 	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --address 127.0.0.1:$(PORT)
 	$(MANAGE) ensure_admin
 	$(MANAGE) run_worker --no-reload & worker=$$!; \
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \

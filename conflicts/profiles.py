@@ -82,7 +82,7 @@ def explainer_profile(page) -> dict:
     key_facts = KeyFact.objects.filter(page=page).select_related("source")
     events = (
         TimelineEvent.objects.filter(page=page)
-        .order_by("date", "sort_order")
+        .order_by(*TimelineEvent._meta.ordering)
         .prefetch_related("sources", Prefetch("actors", queryset=Actor.objects.public()))
     )
     claims = (

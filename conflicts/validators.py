@@ -3,6 +3,7 @@
 import html
 import re
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
@@ -20,6 +21,12 @@ RICH_TEXT_LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 # "jav\tascript:" and " JaVaScRiPt:" both run. Strip them before reading the scheme.
 _IGNORED_IN_SCHEME = re.compile(r"[`\x00-\x20\x7f-\xa0\s\ufffd]+")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+# "//host/path" (and "/\\host", which browsers read the same) leaves our site for another host
+# on whatever scheme the page has: a link elsewhere must say where, with http(s)://.
+_PROTOCOL_RELATIVE = re.compile(r"^[/\\]{2}")
+# A home page's path: nothing, or a language with its slash ("/en/", "/pt-br/"): no article
+# lives there. ("/am" without the slash may be a page about Armenia: it is let through.)
+_HOME_PAGE_PATH = re.compile(r"^/?([a-z]{2}(-[a-z]{2,4})?/)?$", re.IGNORECASE)
 
 HTTP_URL_MESSAGE = gettext_lazy("Enter a web address that starts with http:// or https://.")
 
@@ -53,6 +60,25 @@ class HttpURLValidator:
 
 
 http_url_validator = HttpURLValidator()
+
+
+def is_home_page(url: str) -> bool:
+    """Whether url is a site's front page (no path but perhaps a language), not an article."""
+    parts = urlsplit(str(url or "").strip())
+    return bool(parts.netloc) and not parts.query and bool(_HOME_PAGE_PATH.match(parts.path))
+
+
+def article_url_validator(value):
+    """Refuse a publisher's home page where the address of one article is asked for."""
+    if is_home_page(value):
+        raise ValidationError(
+            _(
+                "This is a home page, not an article: enter the article's own address, or "
+                "leave it blank if it is not known."
+            ),
+            code="home_page",
+        )
+
 
 wikidata_id_validator = RegexValidator(
     r"^Q[1-9][0-9]*$",
@@ -110,12 +136,21 @@ class _RichTextProblems(HTMLParser):
         if tag in UNSAFE_TAGS:
             self.problems.append(_("remove the <%(tag)s> element") % {"tag": tag})
         for name, value in attrs:
-            if name.startswith("on"):
+            if name.startswith("on") or name == "style":
                 self.problems.append(
                     _("remove the %(attribute)s attribute of <%(tag)s>")
                     % {"attribute": name, "tag": tag}
                 )
             elif name in URL_ATTRIBUTES and value is not None:
+                if _PROTOCOL_RELATIVE.match(_IGNORED_IN_SCHEME.sub("", html.unescape(value))):
+                    self.problems.append(
+                        _(
+                            "links to other sites must say how (https://): "
+                            "write the %(link)s link with https:// or remove it"
+                        )
+                        % {"link": value.strip()}
+                    )
+                    continue
                 scheme = url_scheme(value)
                 if scheme and scheme not in RICH_TEXT_LINK_SCHEMES:
                     self.problems.append(
@@ -138,7 +173,8 @@ def rich_text_problems(value) -> list[str]:
 
 
 def safe_rich_text_validator(value):
-    """Refuse rich text with scripts, event handlers or javascript:/data: links.
+    """Refuse rich text with scripts, event handlers, style attributes, javascript:/data:
+    links or protocol-relative (//host) links.
 
     The admin's editor strips these already; this stops them arriving by import, API or code.
     """

@@ -1,11 +1,19 @@
 """Reader pages for actors and claims (explainers are Wagtail pages and serve themselves)."""
 
+from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, render
 
 from caching.headers import reader_cache
-from conflicts.models import Actor, Claim
+from conflicts.models import Actor, Claim, VerdictChange
 from conflicts.profiles import claim_profile
 from conflicts.structured_data import actor_page_jsonld, claim_page_jsonld
+
+# When the verdict readers see was given, in the claim's own query (see verdict_given_at).
+LAST_VERDICT_CHANGE = Subquery(
+    VerdictChange.objects.filter(claim=OuterRef("pk"))
+    .order_by("-changed_at", "-pk")
+    .values("changed_at")[:1]
+)
 
 
 @reader_cache
@@ -19,7 +27,7 @@ def actor_detail(request, slug):
 @reader_cache
 def claim_detail(request, slug):
     claims = Claim.objects.public().select_related("claimant", "conflict")
-    claim = get_object_or_404(claims, slug=slug)
+    claim = get_object_or_404(claims.annotate(verdict_given_at=LAST_VERDICT_CHANGE), slug=slug)
     context = {"claim": claim, **claim_profile(claim)}
     context["structured_data"] = claim_page_jsonld(claim, context["sources"], request)
     return render(request, "conflicts/claim_detail.html", context)

@@ -172,6 +172,7 @@ class TimelineEventSerializer(serializers.Serializer):
     title = serializers.CharField()
     description = serializers.CharField()
     sources = SourceSerializer(many=True)
+    sources_note = serializers.CharField(help_text="What the sources show of the event.")
     actors = ActorBriefSerializer(many=True, help_text="Only published actors.")
 
 
@@ -293,7 +294,9 @@ class KeyActorSerializer(ActorCardSerializer):
 class SourceRefSerializer(CardSerializer):
     title = serializers.CharField()
     publisher = serializers.CharField()
-    url = serializers.CharField()
+    url = serializers.CharField(
+        allow_null=True, help_text="The article's address; null when none is recorded."
+    )
     archive_url = serializers.CharField()
     published_on = serializers.DateField(allow_null=True)
     kind_label = serializers.CharField()

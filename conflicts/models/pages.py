@@ -1,5 +1,7 @@
 """Conflict explainers: living pages that tell the conflict behind the stories."""
 
+import calendar
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +18,15 @@ from conflicts.models.mentions import TextMentionsMixin
 from conflicts.models.querysets import PublicPageQuerySet
 
 # The columns a timeline entry in the sidebar reads (conflicts/sidebar/cards.py).
-TIMELINE_ENTRY_FIELDS = ("page", "sort_order", "date", "date_precision", "title", "description")
+TIMELINE_ENTRY_FIELDS = (
+    "page",
+    "sort_order",
+    "date",
+    "date_precision",
+    "period_end",
+    "title",
+    "description",
+)
 ExplainerManager = PageManager.from_queryset(PublicPageQuerySet)
 
 
@@ -121,6 +131,17 @@ class KeyFact(Orderable):
         return self.text
 
 
+def timeline_period_end(date, precision: str):
+    """The last day of the day, month or year that date stands for at precision."""
+    if date is None:
+        return None
+    if precision == "year":
+        return date.replace(month=12, day=31)
+    if precision == "month":
+        return date.replace(day=calendar.monthrange(date.year, date.month)[1])
+    return date
+
+
 class TimelineEvent(ReadFastClusterableModel, Orderable):
     """A dated event in the conflict, as precise as the record allows, with sources and actors."""
 
@@ -136,9 +157,26 @@ class TimelineEvent(ReadFastClusterableModel, Orderable):
         help_text=_("For a month or a year, any day in it; the precision says what to show.")
     )
     date_precision = models.CharField(max_length=5, choices=Precision.choices, default="day")
+    # Kept by save(): a month or a year sorts after the days inside it ("One-day offensive,
+    # 19 September 2023" before "Exodus, September 2023"), not as its first day.
+    period_end = models.DateField(
+        _("end of the period"),
+        editable=False,
+        null=True,
+        help_text=_("The last day of the date at its precision: what the timeline sorts by."),
+    )
     title = models.CharField(max_length=255)
     description = models.TextField(blank=True)
     sources = ParentalManyToManyField("conflicts.Source", blank=True, related_name="+")
+    sources_note = models.CharField(
+        _("what the sources show"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "What the sources show of this event, in their words where you can, and what "
+            'they do not (e.g. "gives the month, not the day"). Readers see it beside them.'
+        ),
+    )
     actors = ParentalManyToManyField("conflicts.Actor", blank=True, related_name="timeline_events")
 
     panels = [
@@ -147,14 +185,23 @@ class TimelineEvent(ReadFastClusterableModel, Orderable):
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("sources"),
+        FieldPanel("sources_note"),
         FieldPanel("actors"),
     ]
 
     class Meta(Orderable.Meta):
-        ordering = ["date", "sort_order"]
+        # "day" < "month" < "year": a day, then the month ending that day, then the year.
+        ordering = ["period_end", "date_precision", "sort_order"]
 
     def __str__(self):
         return f"{self.display_date}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.period_end = timeline_period_end(self.date, self.date_precision)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"date", "date_precision"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "period_end"}
+        super().save(*args, **kwargs)
 
     @property
     def display_date(self) -> str:

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from conflicts.validators import HttpURLField
+from conflicts.validators import HttpURLField, article_url_validator
 
 # The columns a source reference on a claim card reads (conflicts/sidebar/cards.py).
 SOURCE_REF_FIELDS = ("title", "publisher", "url", "archive_url", "published_on", "kind")
@@ -26,11 +26,20 @@ class Source(RevisionMixin, index.Indexed, models.Model):
 
     title = models.CharField(max_length=500)
     publisher = models.CharField(max_length=255, help_text=_("Who published it, e.g. TASS."))
-    url = HttpURLField(
+    # NULL, not "", when the article's address is not known: a unique column holds any
+    # number of NULLs but only one "". Readers are told no address is recorded.
+    url = HttpURLField(  # noqa: DJ001
         _("web address"),
         max_length=1000,
         unique=True,
+        null=True,
+        blank=True,
+        validators=[article_url_validator],
         error_messages={"unique": _("A source with this web address already exists: choose it.")},
+        help_text=_(
+            "The article's own address. Leave it blank if it is not known: never a "
+            "publisher's home page."
+        ),
     )
     published_on = models.DateField(_("date published"), null=True, blank=True)
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -61,9 +70,28 @@ class Source(RevisionMixin, index.Indexed, models.Model):
 
     class Meta:
         ordering = ["-published_on", "title"]
+        constraints = [
+            # Without a web address, the publisher and title are how a source is told apart
+            # (and how the portable format names it: "publisher: title").
+            models.UniqueConstraint(
+                fields=["publisher", "title"],
+                condition=models.Q(url__isnull=True),
+                name="conflicts_source_unique_unaddressed",
+                violation_error_message=_(
+                    "A source with this publisher and title and no web address already "
+                    "exists: choose it."
+                ),
+            )
+        ]
 
     def __str__(self):
         return f"{self.publisher}: {self.title}"
+
+    @property
+    def reference(self) -> str:
+        """How the portable format names it: its web address, or "publisher: title" when
+        no address is recorded."""
+        return self.url or f"{self.publisher}: {self.title}"
 
     @property
     def revisions(self):

@@ -11,19 +11,22 @@ data between sites (manage.py conflicts_export writes it, conflicts_import reads
      "explainers": [{"slug", "title", "summary", "status", "region", "last_reviewed",
                      "review_note", "body": [{"heading", "text": <rich text HTML>}],
                      "parties": [{"actor": <slug>, "role"}],
-                     "key_facts": [{"text", "source": <source url>}],
+                     "key_facts": [{"text", "source": <source reference>}],
                      "timeline_events": [{"date", "date_precision", "title", "description",
-                                          "sources": [<url>], "actors": [<slug>]}]}],
+                                          "sources": [<reference>], "sources_note",
+                                          "actors": [<slug>]}]}],
      "claims":     [{"slug", "statement", "quote", "claimant": <actor slug>, "made_on",
                      "conflict": <explainer slug>, "verdict", "verdict_explanation",
-                     "sources": [{"url", "shows", "quote"}],
+                     "sources": [{"url" or "source": <reference>, "shows", "quote"}],
                      "relations": [{"kind", "other": <claim slug>}]}]}
 
 Actors, explainers and claims may carry "live": false: a draft, loaded as a draft (a
 revision, not published). Without it they are published.
 
 Field names are the models' own; dates are ISO strings (YYYY-MM-DD); links between objects
-use natural keys (actor, explainer and claim slugs, source URLs), never database ids. Other
+use natural keys (actor, explainer and claim slugs, source URLs), never database ids. A
+source whose article address is not known has no "url" and is referred to as
+"publisher: title" (its reference: "CIVILNET: Russian peacekeepers leave Karabakh"). Other
 top-level keys are left to the host (the demo file keeps its site and articles there).
 
 Loading goes through the models, so every rule the admin enforces applies: each object and

@@ -84,7 +84,7 @@ def dump_explainer(page: ConflictExplainerPage) -> dict:
             ],
             "parties": [{"actor": p.actor.slug, "role": p.role} for p in page.parties.all()],
             "key_facts": [
-                _compact({"text": f.text, "source": f.source.url if f.source else ""})
+                _compact({"text": f.text, "source": f.source.reference if f.source else ""})
                 for f in page.key_facts.all()
             ],
             "timeline_events": [
@@ -94,7 +94,8 @@ def dump_explainer(page: ConflictExplainerPage) -> dict:
                         "date_precision": e.date_precision,
                         "title": e.title,
                         "description": e.description,
-                        "sources": sorted(s.url for s in e.sources.all()),
+                        "sources": sorted(s.reference for s in e.sources.all()),
+                        "sources_note": e.sources_note,
                         "actors": sorted(a.slug for a in e.actors.all()),
                     }
                 )
@@ -118,7 +119,14 @@ def dump_claim(claim: Claim) -> dict:
             "verdict": claim.verdict,
             "verdict_explanation": claim.verdict_explanation,
             "sources": [
-                _compact({"url": cs.source.url, "shows": cs.shows, "quote": cs.quote})
+                _compact(
+                    {
+                        "url": cs.source.url,
+                        "source": "" if cs.source.url else cs.source.reference,
+                        "shows": cs.shows,
+                        "quote": cs.quote,
+                    }
+                )
                 for cs in claim.claim_sources.all()
             ],
             "relations": [{"kind": r.kind, "other": r.other.slug} for r in claim.relations.all()],
@@ -129,7 +137,8 @@ def dump_claim(claim: Claim) -> dict:
 
 def dump_conflict_data() -> dict:
     """Every actor, source, explainer and claim of the site, in the portable format, in a
-    stable order (by slug or URL) so two exports of the same data are the same file.
+    stable order (by slug, or a source's reference: its URL or "publisher: title") so two
+    exports of the same data are the same file.
 
     Drafts never published are included from their latest revision, marked "live": false.
     """
@@ -145,7 +154,9 @@ def dump_conflict_data() -> dict:
     return {
         "format": FORMAT,
         "actors": [dump_actor(a) for a in actors],
-        "sources": [dump_source(s) for s in Source.objects.order_by("url")],
+        "sources": [
+            dump_source(s) for s in sorted(Source.objects.all(), key=lambda s: s.reference)
+        ],
         "explainers": [dump_explainer(p) for p in explainers],
         "claims": [dump_claim(c) for c in claims],
     }

@@ -31,6 +31,15 @@ from conflicts.portable.rules import (
 )
 
 
+def source_reference(row: dict):
+    """A source row's natural key: its URL, or "publisher: title" when it has none."""
+    if row.get("url"):
+        return row["url"]
+    if row.get("publisher") and row.get("title"):
+        return f"{row['publisher']}: {row['title']}"
+    return None
+
+
 class _Loader:
     """One load: what exists (by natural key), what the file adds, and the counts."""
 
@@ -40,7 +49,7 @@ class _Loader:
         self.created = Counter()
         self.skipped = Counter()
         self.actors = {a.slug: a for a in Actor.objects.all()}
-        self.sources = {s.url: s for s in Source.objects.all()}
+        self.sources = {s.reference: s for s in Source.objects.all()}
         self.explainers = {p.slug: p for p in ConflictExplainerPage.objects.all()}
         self.claims = {c.slug: c for c in Claim.objects.all()}
 
@@ -59,27 +68,34 @@ class _Loader:
             )
         return self.actors[slug]
 
-    def source(self, url, label, key):
-        where = {"label": label, "field": key, "value": url}
-        if not isinstance(url, str):
+    def source(self, reference, label, key):
+        """A source by its reference: its URL, or "publisher: title" for one without a URL."""
+        where = {"label": label, "field": key, "value": reference}
+        if not isinstance(reference, str):
             raise DataError(
                 _("%(label)s: %(field)s: expected a source's URL, found %(value)r") % where
             )
-        if url not in self.sources:
+        if reference not in self.sources:
             raise DataError(
-                _('%(label)s: %(field)s: no source with the URL "%(value)s" in the file or site')
+                _(
+                    "%(label)s: %(field)s: no source with the URL (or, without one, the "
+                    '"publisher: title") "%(value)s" in the file or site'
+                )
                 % where
             )
-        return self.sources[url]
+        return self.sources[reference]
 
-    def rows(self, section: str, kind: str, key: str) -> list[tuple[dict, str]]:
-        """The section's rows as (fields, label), refusing a natural key given twice."""
+    def rows(self, section: str, kind: str, key: str, natural=None) -> list[tuple[dict, str]]:
+        """The section's rows as (fields, label), refusing a natural key given twice
+        (row[key], or natural(row) when the key is made of several fields)."""
         rows = self.data.get(section) or []
         if not isinstance(rows, list):
             raise DataError(_("%(section)s: expected a list") % {"section": section})
         seen, result = set(), []
         for i, row in enumerate(rows):
-            natural_key = row.get(key) if isinstance(row, dict) else None
+            natural_key = None
+            if isinstance(row, dict):
+                natural_key = natural(row) if natural else row.get(key)
             label = f'{kind} "{natural_key}"' if natural_key else f"{kind} {i + 1}"
             values = fields(row, kind, label)
             if natural_key in seen:
@@ -143,12 +159,12 @@ class _Loader:
             self.created["actors"] += 1
 
     def load_sources(self):
-        for row, label in self.rows("sources", "source", "url"):
-            if row["url"] in self.sources:
+        for row, label in self.rows("sources", "source", "url", natural=source_reference):
+            if source_reference(row) in self.sources:
                 self.skipped["sources"] += 1
                 continue
             source = Source(
-                url=row["url"],
+                url=row["url"] or None,  # no address recorded: NULL (the column is unique)
                 title=row["title"],
                 publisher=row["publisher"],
                 published_on=parse_date(row["published_on"], label, "published_on"),
@@ -158,7 +174,7 @@ class _Loader:
             check(source, label)
             source.save()
             source.save_revision()  # sources keep revisions too: the first one is this load
-            self.sources[source.url] = source
+            self.sources[source.reference] = source
             self.created["sources"] += 1
 
     def load_explainers(self):
@@ -211,6 +227,7 @@ class _Loader:
                     date_precision=item["date_precision"] or TimelineEvent.Precision.DAY,
                     title=item["title"],
                     description=item["description"],
+                    sources_note=item["sources_note"],
                     sort_order=i,
                 )
                 check(event, item_label, exclude=["page"])
@@ -259,9 +276,18 @@ class _Loader:
             for i, item in enumerate(row["sources"]):
                 item_label = f"{label} source {i + 1}"
                 item = fields(item, "claim source", item_label)
+                if bool(item["url"]) == bool(item["source"]):
+                    raise DataError(
+                        _(
+                            '%(label)s: name the source by its "url", or by "source" '
+                            '("publisher: title") when it has no URL: one of the two'
+                        )
+                        % {"label": item_label}
+                    )
+                key = "url" if item["url"] else "source"
                 claim_source = ClaimSource(
                     claim=claim,
-                    source=self.source(item["url"], item_label, "url"),
+                    source=self.source(item[key], item_label, key),
                     shows=item["shows"] or ClaimSource.Shows.REPORTS,
                     quote=item["quote"],
                     sort_order=i,

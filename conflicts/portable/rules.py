@@ -23,7 +23,7 @@ SCHEMA = {
         {"description", "bio", "aliases", "wikidata_id", "affiliations", "live"},
     ),
     "affiliation": ({"organisation", "role"}, {"start_date", "end_date"}),
-    "source": ({"url", "title", "publisher", "kind"}, {"published_on", "archive_url"}),
+    "source": ({"title", "publisher", "kind"}, {"url", "published_on", "archive_url"}),
     "explainer": (
         {"slug", "title", "summary", "region"},
         {
@@ -42,13 +42,13 @@ SCHEMA = {
     "key fact": ({"text"}, {"source"}),
     "timeline event": (
         {"date", "title"},
-        {"date_precision", "description", "sources", "actors"},
+        {"date_precision", "description", "sources", "sources_note", "actors"},
     ),
     "claim": (
         {"slug", "statement", "claimant", "made_on"},
         {"quote", "conflict", "verdict", "verdict_explanation", "sources", "relations", "live"},
     ),
-    "claim source": ({"url"}, {"shows", "quote"}),
+    "claim source": (set(), {"url", "source", "shows", "quote"}),
     "relation": ({"kind", "other"}, set()),
 }
 BOOLEANS = {"live"}  # absent means true: published

@@ -143,7 +143,7 @@ def add_conflicts(pages, contexts, request) -> None:
         return
     timelines = defaultdict(list)
     events = TimelineEvent.objects.filter(page__in=list(explainers)).only(*TIMELINE_ENTRY_FIELDS)
-    for event in events.order_by("page", "date", "sort_order"):
+    for event in events.order_by("page", *TimelineEvent._meta.ordering):
         timelines[event.page_id].append(event)
     stories = newest_stories(type(pages[0]), sorted(explainers), private)
     for page, context in zip(pages, contexts, strict=True):
@@ -153,8 +153,10 @@ def add_conflicts(pages, contexts, request) -> None:
         context.explainer = explainer_card(explainer, request)
         day = story_day(page)
         events = timelines[explainer.pk]
-        before = [e for e in events if e.date <= day][-TIMELINE_BEFORE:]
-        after = [e for e in events if e.date > day][:TIMELINE_AFTER]
+        # By the end of each event's period, as the timeline is ordered: a month still under
+        # way on the story's day comes after it.
+        before = [e for e in events if e.period_end <= day][-TIMELINE_BEFORE:]
+        after = [e for e in events if e.period_end > day][:TIMELINE_AFTER]
         context.timeline_before = [timeline_entry(e) for e in before]
         context.timeline_after = [timeline_entry(e) for e in after]
         context.more_stories = [

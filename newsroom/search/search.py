@@ -28,6 +28,7 @@ class SearchHit:
     title: str
     url: str
     summary: str
+    date: object = None  # a date or datetime readers see beside the hit, or None
 
 
 @dataclass
@@ -39,8 +40,9 @@ class SearchKind:
     title: Callable
     url: Callable
     summary: Callable
-    shown_fields: tuple  # what title, url and summary read: a hit loads only these
+    shown_fields: tuple  # what title, url, summary and date read: a hit loads only these
     select_related: tuple = ()
+    date: Callable = lambda obj: None
 
 
 class SearchHits:
@@ -74,7 +76,7 @@ class SearchHits:
                 rows = kind.queryset.select_related(*kind.select_related).only(*kind.shown_fields)
                 found = rows.in_bulk(shown)
                 hits += [
-                    SearchHit(kind.name, kind.title(o), kind.url(o), kind.summary(o))
+                    SearchHit(kind.name, kind.title(o), kind.url(o), kind.summary(o), kind.date(o))
                     for o in (found[pk] for pk in shown if pk in found)
                 ]
             offset += len(ids)
@@ -125,7 +127,8 @@ def search_everything(query: str, request=None) -> SearchHits:
                 lambda p: p.title,
                 lambda p: p.get_url(request),
                 lambda p: p.dek,
-                ("title", "url_path", "dek"),
+                ("title", "url_path", "dek", "display_date"),
+                date=lambda p: p.display_date,
             ),
             SearchKind(
                 "Explainer",
@@ -133,7 +136,8 @@ def search_everything(query: str, request=None) -> SearchHits:
                 lambda p: p.title,
                 lambda p: p.get_url(request),
                 lambda p: p.summary,
-                ("title", "url_path", "summary"),
+                ("title", "url_path", "summary", "last_reviewed"),
+                date=lambda p: p.last_reviewed,
             ),
             SearchKind(
                 "Actor",
@@ -149,8 +153,9 @@ def search_everything(query: str, request=None) -> SearchHits:
                 lambda c: c.statement,
                 lambda c: c.get_absolute_url(),
                 lambda c: f"Claimed by {c.claimant.name}",
-                ("statement", "slug", "claimant", "claimant__name"),
+                ("statement", "slug", "claimant", "claimant__name", "made_on"),
                 select_related=("claimant",),
+                date=lambda c: c.made_on,
             ),
         ],
     )

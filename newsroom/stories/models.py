@@ -16,12 +16,13 @@ from wagtail.search import index
 from caching.headers import ReaderCacheMixin
 from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.panels import related_context_panels
-from conflicts.validators import HttpURLField, safe_rich_text_validator
+from conflicts.validators import HttpURLField, is_home_page, safe_rich_text_validator
 from newsroom.stories.blocks import StoryBlock
 from newsroom.stories.pagination import count_for_purge, numbered_pages_to_purge, page_or_404
 from newsroom.stories.routing import route_by_address
 from newsroom.stories.story_parts import story_parts
 from newsroom.stories.structured_data import article_jsonld, page_breadcrumbs
+from newsroom.stories.widgets import CommaSplittingTagWidget, HeadlineWidget
 
 
 class Author(index.Indexed, models.Model):
@@ -132,7 +133,13 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
     context_date_field = "display_date"
 
     content_panels = [
-        TitleFieldPanel("title", heading="Headline"),
+        TitleFieldPanel(
+            "title",
+            heading="Headline",
+            placeholder="Headline",
+            widget=HeadlineWidget,
+            help_text="The headline readers see. The box grows as you type; it stays one line.",
+        ),
         FieldPanel("dek"),
         InlinePanel("bylines", label="Byline", min_num=1),
         FieldPanel("display_date"),
@@ -145,7 +152,7 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
             heading="Lead image",
         ),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        FieldPanel("tags", widget=CommaSplittingTagWidget),
         *related_context_panels,
         MultiFieldPanel(
             [FieldPanel("original_publisher"), FieldPanel("original_url")],
@@ -205,11 +212,25 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
             ids.add(page.id)
         return PageViewRestriction.objects.filter(page_id__in=ids)
 
+    @property
+    def original_article_url(self) -> str:
+        """The original story's address for canonical links and JSON-LD: original_url, but
+        never a publisher's home page (one saved before clean() refused it)."""
+        return "" if is_home_page(self.original_url) else self.original_url
+
     def clean(self):
         super().clean()
         if self.original_url and not self.original_publisher:
             raise ValidationError(
                 {"original_publisher": "Name the original publisher of a syndicated story."}
+            )
+        if self.original_url and is_home_page(self.original_url):
+            # It would become the canonical address: search engines would fold us into it.
+            raise ValidationError(
+                {
+                    "original_url": "That is the publisher's home page: enter the story's own "
+                    "address there, or leave it blank if it is not known."
+                }
             )
 
     def get_context(self, request, *args, **kwargs):

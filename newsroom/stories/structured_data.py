@@ -25,6 +25,7 @@ def article_jsonld(page, parts, request) -> dict:
         "url": url,
         "mainEntityOfPage": url,
         "datePublished": page.display_date.isoformat(),
+        # The last published edit (the demo loader sets it from the story, not its load time).
         "dateModified": (page.last_published_at or page.display_date).isoformat(),
         "author": [{"@type": "Person", "name": byline.author.name} for byline in parts.bylines],
         "publisher": {
@@ -37,7 +38,7 @@ def article_jsonld(page, parts, request) -> dict:
     if page.lead_image:
         rendition = page.lead_image.get_rendition("fill-1200x630")
         data["image"] = request.build_absolute_uri(rendition.url)
-    if page.original_url:
-        data["isBasedOn"] = page.original_url
-        data["sameAs"] = page.original_url
+    if page.original_article_url:  # the original story itself, never a home page
+        data["isBasedOn"] = page.original_article_url
+        data["sameAs"] = page.original_article_url
     return data

@@ -1,6 +1,7 @@
 """Small site-wide views that are not pages."""
 
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -17,3 +18,10 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon_ico(request):
+    """Browsers and crawlers ask for /favicon.ico: it is our SVG icon (templates/base.html)."""
+    return HttpResponsePermanentRedirect(static("newsroom/favicon.svg"))

@@ -23,7 +23,13 @@ def test_desktop_reader_sees_the_sidebar_beside_the_story(page, story_url, scree
     key_actors = sidebar.get_by_role("region", name="Key actors in this story")
     assert key_actors.get_by_role("link", name="Dmitry Peskov").is_visible()
     assert key_actors.get_by_text("Kremlin spokesperson").is_visible()
-    assert sidebar.get_by_text("Verdict: Disputed").first.is_visible()
+    claims = sidebar.get_by_role("region", name="Claims in this story")
+    assert claims.locator(".verdict").first.is_visible()  # each claim in brief shows its verdict
+    more = claims.locator("details.context-more")  # the claims after the first three
+    disputed = more.get_by_text("Verdict: Disputed").first
+    assert not disputed.is_visible()
+    more.get_by_text("more claims").click()
+    assert disputed.is_visible()
     story_box = page.locator("article").first.bounding_box()
     sidebar_box = sidebar.bounding_box()
     assert sidebar_box["x"] >= story_box["x"] + story_box["width"] - 1  # beside, on the right

@@ -2,8 +2,16 @@
 timeline, claims and stories), the conflict index, and editor-typed markup never coming
 through on any plugin page."""
 
+import datetime
+
 from conflicts.models import Claim, ConflictParty
-from tests.conflicts.factories import ActorFactory, ClaimFactory, ConflictExplainerPageFactory
+from tests.conflicts.factories import (
+    ActorFactory,
+    ClaimFactory,
+    ConflictExplainerPageFactory,
+    SourceFactory,
+    TimelineEventFactory,
+)
 from tests.conflicts.reader_pages import EXPLAINER_URL, section_titled
 from tests.pages import get_page, text_of
 
@@ -29,7 +37,8 @@ def test_explainer_shows_parties_key_facts_and_body(client, explainer):
     facts = section_titled(page, "Key facts")
     assert "About 100,000 people left in a week." in text_of(facts)
     assert facts.a["href"] == "https://unhcr.org/am"
-    assert text_of(facts.a) == "UNHCR, Armenia emergency"
+    assert text_of(facts.a) == "Armenia emergency"
+    assert text_of(facts.find(class_="fact-source")) == "(Source: UNHCR, Armenia emergency)"
     body = page.find(class_="explainer-body")
     assert text_of(body.h2) == "How the war ended"
     assert "Azerbaijan took the region in a day." in text_of(body)
@@ -130,3 +139,40 @@ def test_editor_text_is_escaped_on_actor_claim_and_explainer_pages(client, expla
         assert "<b>alias</b>" not in html, url
         assert "<i>why</i>" not in html, url
         assert "&lt;script&gt;alert(" in html, url
+
+
+def test_a_month_or_a_year_comes_after_the_days_inside_it(client, explainer):
+    """Sorted by the end of each date's period, not its first day: "September 2023" is not the
+    1st, so the day events of September come first, then the month, then the year."""
+    for date, precision, title in [
+        (datetime.date(2023, 9, 1), "month", "Exodus"),
+        (datetime.date(2023, 9, 28), "day", "Dissolution decreed"),
+        (datetime.date(2023, 1, 1), "year", "A year of blockade"),
+        (datetime.date(2023, 10, 2), "day", "First October event"),
+    ]:
+        TimelineEventFactory(page=explainer, date=date, date_precision=precision, title=title)
+
+    timeline = section_titled(get_page(client, EXPLAINER_URL), "Timeline")
+
+    events = timeline.find("ol").find_all("li", recursive=False)
+    assert [(text_of(e.time), text_of(e.strong)) for e in events] == [
+        ("September 2020", "War begins"),
+        ("19 September 2023", "One-day offensive"),
+        ("28 September 2023", "Dissolution decreed"),
+        ("September 2023", "Exodus"),
+        ("2 October 2023", "First October event"),
+        ("2023", "A year of blockade"),
+    ]
+
+
+def test_an_event_source_without_a_web_address_says_so(client, explainer):
+    event = TimelineEventFactory(page=explainer, date=datetime.date(2024, 4, 17), title="Leaving")
+    event.sources.set([SourceFactory(publisher="CIVILNET", title="Peacekeepers leave", url=None)])
+    event.save()  # a ParentalManyToManyField writes its rows on save
+
+    timeline = section_titled(get_page(client, EXPLAINER_URL), "Timeline")
+
+    last = timeline.find("ol").find_all("li", recursive=False)[-1]
+    sources = last.find(class_="event-sources")
+    assert text_of(sources) == ("Sources: CIVILNET, Peacekeepers leave (no web address recorded)")
+    assert sources.a is None

@@ -175,3 +175,27 @@ def test_an_affiliation_reads_as_a_phrase(role, expected):
     affiliation = ActorAffiliation(role=role, organisation=Actor(name="Kremlin"))
 
     assert str(affiliation) == expected
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.civilnet.am/", "https://www.civilnet.am/en/", "https://tass.com"]
+)
+def test_a_publishers_home_page_is_not_a_sources_address(url):
+    source = Source(title="T", publisher="P", kind=Source.Kind.NEWS_REPORT, url=url)
+
+    assert errors_of(source)["url"] == [
+        "This is a home page, not an article: enter the article's own address, or leave it "
+        "blank if it is not known."
+    ]
+
+
+def test_a_source_may_have_no_address_but_is_then_unique_by_publisher_and_title():
+    Source.objects.create(title="Peacekeepers leave", publisher="CIVILNET", kind="news_report")
+    Source.objects.create(title="Another story", publisher="CIVILNET", kind="news_report")
+    SourceFactory(title="Peacekeepers leave", publisher="CIVILNET")  # with an address: fine
+    duplicate = Source(title="Peacekeepers leave", publisher="CIVILNET", kind="news_report")
+
+    assert errors_of(duplicate)["__all__"] == [
+        "A source with this publisher and title and no web address already exists: choose it."
+    ]
+    assert Source.objects.filter(url=None).count() == 2

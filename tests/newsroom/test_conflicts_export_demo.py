@@ -4,6 +4,7 @@ only files), and the export holds the demo file's conflict sections as given. Th
 own import checks run on its test host: tests/conflicts/test_export_import.py."""
 
 import json
+import operator
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -25,6 +26,7 @@ from conflicts.models import (
     Source,
     TimelineEvent,
 )
+from conflicts.portable.load import source_reference
 from newsroom.stories.demo.loader import DEMO_FILE
 from tests.factories import ActorFactory
 
@@ -210,11 +212,12 @@ def test_the_export_holds_the_demo_datas_conflict_sections(tmp_path):
     exported = json.loads(export(tmp_path, "out.json"))
 
     assert exported["format"] == "conflicts/1"
-    for key, natural in [("actors", "slug"), ("sources", "url"), ("claims", "slug")]:
-        assert {row[natural] for row in exported[key]} == {row[natural] for row in demo[key]}
-        by_key = {row[natural]: row for row in exported[key]}
+    slug = operator.itemgetter("slug")
+    for key, natural in [("actors", slug), ("sources", source_reference), ("claims", slug)]:
+        assert {natural(row) for row in exported[key]} == {natural(row) for row in demo[key]}
+        by_key = {natural(row): row for row in exported[key]}
         for row in demo[key]:  # every value the demo file gives comes back as given
-            assert {k: by_key[row[natural]][k] for k in row} == row
+            assert {k: by_key[natural(row)][k] for k in row} == row
     [explainer] = exported["explainers"]
     [demo_explainer] = demo["explainers"]
     assert {k: v for k, v in explainer.items() if k != "timeline_events"} == {

@@ -3,15 +3,19 @@ atomically. These tests start from Wagtail's freshly migrated database (its welc
 no site_tree fixture): the loader builds the tree itself."""
 
 import copy
+import datetime
 import io
 import json
+import re
 
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from rest_framework.test import APIClient
 from wagtail.models import Page, Revision, Site, WorkflowPage
 
 from conflicts.models import Actor, Claim, ClaimSource, ConflictExplainerPage, Source, Verdict
+from newsroom.partners.models import Partner, PartnerAPIKey
 from newsroom.stories.demo.loader import DEMO_FILE
 from newsroom.stories.models import ArticlePage, HomePage, SectionPage
 from tests.factories import ActorFactory
@@ -20,7 +24,9 @@ from tests.pages import get_page, text_of
 pytestmark = pytest.mark.django_db
 
 DATA = json.loads(DEMO_FILE.read_text(encoding="utf-8"))
-CIVILNET = DATA["articles"][0]["original_url"]
+# The seed gives the CivilNet story no web address: the source is named, not linked.
+CIVILNET = "CIVILNET: Russian peacekeepers leave Karabakh"
+STORY_DATE = datetime.datetime.fromisoformat(DATA["articles"][0]["display_date"])
 STORY_URL = "/news/russian-peacekeepers-leave-karabakh/"
 NAMED_ACTORS = {
     "Dmitry Peskov",
@@ -102,7 +108,7 @@ def test_the_story_is_published_under_news_with_its_byline_and_syndication(story
     assert story.url == STORY_URL
     assert isinstance(story.get_parent().specific, SectionPage)
     assert story.original_publisher == "CIVILNET"
-    assert story.original_url.startswith("https://www.civilnet.am/")
+    assert story.original_url == ""  # the seed names the publisher, not the story's address
     assert [b.author.name for b in story.bylines.all()] == ["Ani Avetisyan"]
     assert story.explainer.slug == "nagorno-karabakh"
     assert sorted(t.name for t in story.tags.all()) == sorted(DATA["articles"][0]["tags"])
@@ -115,6 +121,17 @@ def test_the_story_is_published_under_news_with_its_byline_and_syndication(story
     assert all(block.block_type == "paragraph" for block in story.body)
     assert not any("By Ani Avetisyan" in p or "appeared first on" in p for p in paragraphs)
     assert Revision.page_revisions.filter(object_id=str(story.pk)).count() == 1
+
+
+def test_what_the_demo_publishes_is_dated_to_the_story_not_to_the_load(story):
+    revision = Revision.page_revisions.get(object_id=str(story.pk))
+
+    assert story.first_published_at == story.last_published_at == STORY_DATE
+    assert story.latest_revision_created_at == revision.created_at == STORY_DATE
+    for published in (Page.objects.filter(depth__gt=1), Actor.objects, Claim.objects):
+        dates = set(published.values_list("first_published_at", "last_published_at"))
+        assert dates == {(STORY_DATE, STORY_DATE)}, published.model
+    assert set(Revision.objects.values_list("created_at", flat=True)) == {STORY_DATE}
 
 
 def test_the_named_actors_are_published_with_their_affiliations(story):
@@ -169,20 +186,46 @@ def test_every_claim_is_published_with_sources_and_an_explained_verdict(story):
         assert claim.verdict_explanation.strip(), claim.slug
         assert claim.conflict.slug == "nagorno-karabakh", claim.slug
     not_inactive = Claim.objects.get(slug="peacekeepers-were-not-inactive")
-    assert [(s.source.url, s.shows) for s in not_inactive.claim_sources.all()] == [
-        (CIVILNET, "reports")
+    assert [(s.source.reference, s.shows) for s in not_inactive.claim_sources.all()] == [
+        (CIVILNET, "reports"),
+        (CIVILNET, "disputes"),
+        (CIVILNET, "disputes"),
     ]
     assert not_inactive.claimant.name == "The Kremlin"
     recognition = Claim.objects.get(slug="pashinyan-recognition-caused-developments")
     assert [(r.kind, r.other.slug) for r in recognition.relations.all()] == [
-        ("responds_to", "russia-failed-to-support-armenia")
+        ("disputes", "russia-failed-to-support-armenia")
     ]
     assert Claim.objects.get(slug="armenia-is-shifting-blame-to-russia").verdict == "disputed"
 
 
+def test_the_verdict_rule_is_applied_to_every_partys_claims_alike(story):
+    """The README's rule: "Disputed" where the same story reports another party on the
+    record contradicting the claim (a "disputes" relation with another claimant's claim,
+    either way), "Reported" otherwise; a Disputed claim cites the passage that disputes it."""
+    contradicted = set()
+    for claim in Claim.objects.prefetch_related("relations__other"):
+        for relation in claim.relations.all():
+            if relation.kind == "disputes" and relation.other.claimant_id != claim.claimant_id:
+                contradicted |= {claim.slug, relation.other.slug}
+    text = " ".join(DATA["articles"][0]["paragraphs"])
+
+    verdicts = dict(Claim.objects.values_list("slug", "verdict"))
+    assert verdicts == {
+        slug: "disputed" if slug in contradicted else "reported" for slug in verdicts
+    }
+    assert verdicts["russia-failed-to-support-armenia"] == "disputed"  # Pashinyan's, as Russia's
+    assert verdicts["peacekeepers-were-not-inactive"] == "disputed"  # the Kremlin's
+    for claim in Claim.objects.filter(verdict="disputed"):
+        disputing = [cs.quote for cs in claim.claim_sources.all() if cs.shows == "disputes"]
+        assert disputing and all(quote in text for quote in disputing), claim.slug
+    for claim in Claim.objects.filter(verdict="reported"):
+        assert "We make no finding." in claim.verdict_explanation, claim.slug
+
+
 def test_every_quote_from_the_story_is_the_storys_own_wording(story):
     text = " ".join(DATA["articles"][0]["paragraphs"])
-    story_sources = ClaimSource.objects.filter(source__url=CIVILNET)
+    story_sources = ClaimSource.objects.filter(source__url=None, source__publisher="CIVILNET")
 
     assert story_sources.count() >= Claim.objects.count() >= 6
     for claim_source in story_sources:
@@ -206,10 +249,11 @@ def test_the_explainer_has_parties_key_facts_sections_and_a_dated_timeline(story
     assert len(events) >= 9
     assert all(e.actors.exists() for e in events)
     assert sum(e.sources.exists() for e in events) >= 9
-    assert [e.date for e in events] == sorted(e.date for e in events)
     dates = {e.title: e.display_date for e in events}
     assert dates["Six-week war begins"] == "27 September 2020"
     assert dates["Ceasefire; Russian peacekeepers deploy"] == "10 November 2020"
+    # As the story it cites says: "established in November 2020".
+    assert dates["Russian-Turkish monitoring centre established in Aghdam"] == "November 2020"
     assert dates["Lachin corridor blockade begins"] == "12 December 2022"
     assert dates["One-day offensive"] == "19 September 2023"
     assert dates["Exodus of Karabakh Armenians"] == "September 2023"
@@ -217,6 +261,36 @@ def test_the_explainer_has_parties_key_facts_sections_and_a_dated_timeline(story
     assert [s.url for s in ceasefire.sources.all()] == [
         "http://en.kremlin.ru/events/president/news/64384"
     ]
+
+
+def test_the_explainers_timeline_reads_in_order_and_says_what_its_sources_show(client, story):
+    page = get_page(client, "/conflicts/nagorno-karabakh/")
+    events = page.select("ol.timeline > li")
+    text = " ".join(DATA["articles"][0]["paragraphs"])
+
+    titles = [text_of(e.strong) for e in events]
+    assert titles.index("One-day offensive") < titles.index("Exodus of Karabakh Armenians")
+    assert titles.index("Karabakh authorities decree their dissolution") < titles.index(
+        "Exodus of Karabakh Armenians"
+    )
+    assert titles.index("Ceasefire; Russian peacekeepers deploy") < titles.index(
+        "Russian-Turkish monitoring centre established in Aghdam"
+    )
+    for event in events:
+        sources = text_of(event.select_one(".event-sources"))
+        note = event.select_one(".sources-note")
+        if "CIVILNET" in sources:
+            assert "CIVILNET, Russian peacekeepers leave Karabakh (no web address recorded)" in (
+                sources
+            )
+            # Every passage a note quotes is the story's own wording.
+            quoted = re.findall("“([^”]+)”", text_of(note))
+            assert quoted and all(passage in text for passage in quoted), text_of(event.strong)
+        elif sources == "Sources: none recorded":
+            assert note is None
+        else:
+            assert note is not None, text_of(event.strong)
+    assert not page.select('a[href^="https://www.civilnet.am"]')
 
 
 def test_the_story_page_shows_its_sidebar_to_a_reader(client, story):
@@ -235,7 +309,10 @@ def test_the_story_page_shows_its_sidebar_to_a_reader(client, story):
     ]
     assert "Kremlin spokesperson" in text_of(sidebar)
     assert "Verdict: Disputed" in text_of(sidebar)
-    assert page.select_one(f'.syndication a[href="{CIVILNET}"]').get_text() == "CIVILNET"
+    syndication = page.select_one(".syndication")
+    assert text_of(syndication) == "This story appeared first on CIVILNET."
+    assert syndication.a is None  # no link to CivilNet's home page
+    assert not page.select('a[href^="https://www.civilnet.am"]')
 
 
 def test_the_news_section_goes_through_the_fact_check_workflow(story):
@@ -288,9 +365,9 @@ BAD_FILES = {
         "or https://.",
     ),
     "claim citing an unknown source": (
-        lambda data: _last_claim(data)["sources"][0].update(url="javascript:alert(1)"),
+        lambda data: _last_claim(data)["sources"][0].update(url="javascript:alert(1)", source=""),
         'claim "russian-troops-did-not-support-peace" source 1: url: no source with the URL '
-        '"javascript:alert(1)" in the file or site',
+        '(or, without one, the "publisher: title") "javascript:alert(1)" in the file or site',
     ),
     "claim without a source": (
         lambda data: _last_claim(data).update(sources=[]),
@@ -381,3 +458,20 @@ def test_a_missing_or_unreadable_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="file: site: this field is required"):
         load(no_site)
     assert not HomePage.objects.exists()
+
+
+def test_partners_get_the_timeline_in_order_with_what_its_sources_show(story):
+    _, key = PartnerAPIKey.objects.create_key(partner=Partner.objects.create(name="P"), name="k")
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Api-Key {key}")
+
+    [explainer] = api.get("/api/v1/explainers/").json()["results"]
+    detail = api.get(f"/api/v1/explainers/{explainer['id']}/").json()
+
+    timeline = [(e["display_date"], e["title"]) for e in detail["timeline"]]
+    assert timeline.index(("19 September 2023", "One-day offensive")) < timeline.index(
+        ("September 2023", "Exodus of Karabakh Armenians")
+    )
+    offensive = next(e for e in detail["timeline"] if e["title"] == "One-day offensive")
+    assert offensive["sources_note"].endswith("It gives the month, not the day.")
+    assert [(s["publisher"], s["url"]) for s in offensive["sources"]] == [("CIVILNET", None)]

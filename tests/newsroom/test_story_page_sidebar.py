@@ -1,6 +1,7 @@
 """Readers' door, host side: the story page's related-context sidebar (the conflict, key
 actors, claims with their sources, the timeline, more stories), and never a draft in it."""
 
+from newsroom.stories.models import ArticleActorLink, ArticleClaimLink
 from tests.factories import ActorFactory, ClaimFactory
 from tests.newsroom.reader_pages import ARTICLE_URL
 from tests.pages import get_page, text_of
@@ -49,9 +50,16 @@ def test_sidebar_shows_claims_with_claimant_verdict_in_words_and_sources(client,
     claimant = card.find(class_="claim-meta").a
     assert (text_of(claimant), claimant["href"]) == ("Dmitry Peskov", "/actors/dmitry-peskov/")
     assert text_of(card.find(class_="verdict")) == "Verdict: Confirmed"
-    assert "The Russian defence ministry announced the withdrawal." in text_of(card)
-    assert text_of(card.blockquote) == "Yes, it is true."
-    [source] = card.select(".sources li")
+    # In brief: statement, claimant and verdict show; the quote, the finding and the sources
+    # are one click away, in the card's disclosure.
+    details = card.find("details", class_="claim-details")
+    assert [
+        p.find_parent("details") for p in card.select(".claim-statement, .claim-meta, .verdict")
+    ] == [None] * 3
+    assert text_of(details.summary) == "Quote, finding and sources"
+    assert "The Russian defence ministry announced the withdrawal." in text_of(details)
+    assert text_of(details.blockquote) == "Yes, it is true."
+    [source] = details.select(".sources li")
     assert text_of(source).startswith("Supports the claim: TASS, Kremlin confirms withdrawal")
     assert "17 April 2024" in text_of(source)
     assert "third paragraph" in text_of(source)
@@ -99,3 +107,39 @@ def test_draft_actors_and_claims_never_reach_the_sidebar(client, story):
     assert "A claim still in draft" not in html
     assert "Claim by an unpublished actor" not in html
     assert "Dmitry Peskov" in html  # the live ones are still there
+
+
+def test_sidebar_shows_five_actors_and_three_claims_and_the_rest_behind_more(client, story):
+    """Every linked actor and claim is in the page; those after the first five actors and the
+    first three claims wait in a "more" disclosure (it opens without JavaScript)."""
+    for i in range(5):
+        ArticleActorLink.objects.create(
+            page=story, actor=ActorFactory(name=f"Actor {i}"), sort_order=10 + i
+        )
+    for i in range(3):
+        claim = ClaimFactory(statement=f"Claim {i}")
+        ArticleClaimLink.objects.create(page=story, claim=claim, sort_order=10 + i)
+
+    aside = sidebar_of(client)
+    actors, claims = (
+        section_titled(aside, h) for h in ("Key actors in this story", "Claims in this story")
+    )
+
+    shown = [text_of(li.a) for li in actors.find_all("li") if li.find_parent("details") is None]
+    assert shown == ["Dmitry Peskov", "Nikol Pashinyan", "Actor 0", "Actor 1", "Actor 2"]
+    more = actors.find("details", class_="context-more")
+    assert text_of(more.summary) == "2 more actors"
+    assert [text_of(li.a) for li in more.find_all("li")] == ["Actor 3", "Actor 4"]
+
+    cards = claims.find_all(class_="claim-card")
+    in_brief = [c for c in cards if c.find_parent("details", class_="context-more") is None]
+    assert [text_of(c.find(class_="claim-statement")) for c in in_brief] == [
+        "Russian peacekeepers are leaving Nagorno-Karabakh",
+        "Claim 0",
+        "Claim 1",
+    ]
+    more = claims.find("details", class_="context-more")
+    assert text_of(more.summary) == "1 more claim"
+    assert [
+        text_of(c.find(class_="claim-statement")) for c in more.find_all(class_="claim-card")
+    ] == ["Claim 2"]

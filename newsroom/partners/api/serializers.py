@@ -186,14 +186,23 @@ class ArticleSerializer(ChosenFieldsMixin, serializers.ModelSerializer):
     @extend_schema_field(
         inline_serializer(
             "Syndication",
-            {"original_publisher": serializers.CharField(), "original_url": serializers.URLField()},
+            {
+                "original_publisher": serializers.CharField(),
+                "original_url": serializers.URLField(
+                    allow_null=True,
+                    help_text="The original story's address; null when it is not known.",
+                ),
+            },
             allow_null=True,
         )
     )
     def get_syndication(self, page):
         if not page.original_url and not page.original_publisher:
             return None
-        return {"original_publisher": page.original_publisher, "original_url": page.original_url}
+        return {
+            "original_publisher": page.original_publisher,
+            "original_url": page.original_article_url or None,
+        }
 
     @extend_schema_field(CompactContextSerializer)
     def get_context(self, page):

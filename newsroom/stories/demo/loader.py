@@ -23,9 +23,10 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site, Workflow, WorkflowPage
+from wagtail.models import Locale, Page, Revision, Site, Workflow, WorkflowPage
 
 from conflicts.models import Actor, Claim, ConflictExplainerPage, ConflictIndexPage
 from conflicts.portable import load_conflict_data
@@ -56,8 +57,12 @@ DEMO_FILE = Path(__file__).with_name("peacekeepers.json")
 KINDS = ["actors", "sources", "explainers", "claims", "pages", "authors", "articles"]
 
 
-def load_demo(path=DEMO_FILE) -> dict:
+def load_demo(path=DEMO_FILE, address: str = "") -> dict:
     """Build the demo site tree, context and story; return what was created and skipped.
+
+    address ("127.0.0.1:8000"): where the site is served; the default Wagtail site's
+    hostname and port are set to it, so the absolute URLs Wagtail builds from the site
+    (canonical links, JSON-LD, sitemap, API) name the address readers use.
 
     {"created": {"actors": 17, ...}, "skipped": {...}}: skipped things already existed.
     """
@@ -71,7 +76,9 @@ def load_demo(path=DEMO_FILE) -> dict:
         objects={"site"},
         kind="demo file",
     )
+    serve_on = host_and_port(address) if address else None
     done = {"created": Counter(), "skipped": Counter()}
+    started = timezone.now()
     with transaction.atomic():
         site = check_fields(
             data["site"],
@@ -97,9 +104,59 @@ def load_demo(path=DEMO_FILE) -> dict:
         )
         done["created"].update(conflicts["created"])
         done["skipped"].update(conflicts["skipped"])
-        for i, row in enumerate(data.get("articles") or []):
-            _article(row, sections, i, done)
+        stories = [
+            _article(row, sections, i, done) for i, row in enumerate(data.get("articles") or [])
+        ]
+        _date_to_the_story(started, [story for story in stories if story])
+        if address:
+            _serve_on(*serve_on)
     return {key: dict(counts) for key, counts in done.items()}
+
+
+def host_and_port(address: str) -> tuple[str, int]:
+    """("127.0.0.1", 8000) from "127.0.0.1:8000"; ValueError naming the address otherwise."""
+    hostname, _, port = address.rpartition(":")
+    if not hostname or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError(f'"{address}" is not a host and port (e.g. 127.0.0.1:8000)')
+    return hostname, int(port)
+
+
+def _serve_on(hostname: str, port: int) -> None:
+    """Point the default site at hostname:port (saved only if it changes: a second load with
+    the same address changes nothing)."""
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        site.save()
+
+
+def _date_to_the_story(started, stories) -> None:
+    """Date what this load published to when its story was published (the story's display
+    date), not to the load: a story's dateModified and the sitemap's lastmod say when it was
+    last edited, and the demo's context went live with its story. Each new story gets its
+    own date; the pages, actors, claims, sources and revisions made with them the earliest
+    story's. Only what this load published (at or after `started`) changes, so a second load,
+    which publishes nothing, changes nothing. The admin's log keeps the load's real time."""
+    if not stories:
+        return
+    when = min(story.display_date for story in stories)
+    for model in (Page, Actor, Claim):
+        model.objects.filter(first_published_at__gte=started).update(
+            first_published_at=when, last_published_at=when
+        )
+    Page.objects.filter(latest_revision_created_at__gte=started).update(
+        latest_revision_created_at=when
+    )
+    Revision.objects.filter(created_at__gte=started).update(created_at=when)
+    for story in stories:
+        Page.objects.filter(pk=story.pk).update(
+            first_published_at=story.display_date,
+            last_published_at=story.display_date,
+            latest_revision_created_at=story.display_date,
+        )
+        Revision.page_revisions.filter(object_id=str(story.pk)).update(
+            created_at=story.display_date
+        )
 
 
 def summary(result: dict) -> str:
@@ -215,7 +272,8 @@ def _by_slug(model, slugs, label, key, noun):
     return [found[slug] for slug in slugs]
 
 
-def _article(row, sections, i, done) -> None:
+def _article(row, sections, i, done) -> ArticlePage | None:
+    """The story, created and published; None if it was there already."""
     row = check_fields(
         row,
         f"article {i + 1}",
@@ -230,7 +288,7 @@ def _article(row, sections, i, done) -> None:
         raise DataError(f'{label}: section: no section "{row["section"]}" in the file\'s site')
     if ArticlePage.objects.child_of(section).filter(slug=row["slug"]).exists():
         done["skipped"]["articles"] += 1
-        return
+        return None
     try:
         display_date = datetime.datetime.fromisoformat(row["display_date"])
     except ValueError:
@@ -284,3 +342,4 @@ def _article(row, sections, i, done) -> None:
     page.tags.add(*row["tags"])
     _add_page(section, page, label)
     done["created"]["articles"] += 1
+    return page

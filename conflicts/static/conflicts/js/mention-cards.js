@@ -74,7 +74,8 @@
       card.innerHTML = html;
       card.addEventListener("mouseenter", cancelClose);
       card.addEventListener("mouseleave", closeSoon);
-      document.body.appendChild(card);
+      // Inside the mention's landmark (main), so all content stays in landmarks (axe "region").
+      (link.closest("main") || document.body).appendChild(card);
       place(card, link);
       link.setAttribute("aria-describedby", card.id);
       current = { link: link, card: card };
