@@ -4,15 +4,19 @@ A host page puts `related_context_panels` in its content panels (README, "Adding
 to any page").
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Panel
 
+from conflicts.factcheck import drafts_among
 from conflicts.models import FactCheckTask
 from conflicts.suggestions import actor_suggestions
 
 
 class FactCheckPanel(Panel):
-    """Lists what the fact-check step will refuse: claims with no source or unexplained verdicts."""
+    """Lists what the fact-check step will refuse (claims with no source or unexplained
+    verdicts, drafts the sidebar would leave out), each linking to its item, with a button
+    that publishes the drafts together (conflicts/admin_views.py)."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "conflicts/panels/fact_check_panel.html"
@@ -20,7 +24,13 @@ class FactCheckPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             page = self.instance
-            context["problems"] = FactCheckTask.page_problems(page) if page.pk else []
+            problems = FactCheckTask.page_fact_check(page) if page.pk else []
+            context["problems"] = problems
+            context["drafts"] = drafts_among(problems)
+            if context["drafts"]:
+                context["publish_drafts_url"] = reverse(
+                    "conflicts_publish_fact_check_drafts", args=[page.pk]
+                )
             return context
 
 

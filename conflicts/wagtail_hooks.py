@@ -1,21 +1,33 @@
 """Admin registration: actors, claims and sources as snippets under one "Conflicts" menu."""
 
+from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
-from django.urls import reverse, reverse_lazy
+from django.shortcuts import redirect
+from django.urls import path, reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import CancelWorkflowMenuItem
 from wagtail.admin.rich_text.editors.draftail import features as draftail_features
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.models import ReferenceIndex
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
+from conflicts import admin_views
 from conflicts.admin_filters import ActorFilterSet, ClaimFilterSet, SourceFilterSet
 from conflicts.models import Actor, Claim, Source
+from conflicts.models.workflows import user_may_cancel_workflow
 from conflicts.richtext import ActorLinkHandler, ClaimLinkHandler, conversion_rule
+from conflicts.uses import uses_of
+from conflicts.workflow_messages import reword_workflow_message
 
 
 class UsageColumn(Column):
@@ -59,11 +71,25 @@ class UsageIndexView(IndexView):
         return super().get_base_queryset().annotate(usage_count=usage_count_subquery(self.model))
 
 
+class UsesListedDeleteView(DeleteView):
+    """The delete page names what uses the item, with links (at most ten, then "and N
+    more"): the refusal of a protected one says what to unlink first
+    (templates/wagtailsnippets/snippets/conflicts/delete.html)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context.get("usage_count"):
+            uses, count = uses_of(self.object)
+            context["uses"], context["more_uses"] = uses, count - len(uses)
+        return context
+
+
 class ActorViewSet(SnippetViewSet):
     model = Actor
     icon = "user"
     menu_label = _("Actors")
     index_view_class = UsageIndexView
+    delete_view_class = UsesListedDeleteView
     filterset_class = ActorFilterSet
     list_display = [
         "name",
@@ -81,6 +107,7 @@ class ClaimViewSet(SnippetViewSet):
     icon = "openquote"
     menu_label = _("Claims")
     index_view_class = UsageIndexView
+    delete_view_class = UsesListedDeleteView
     filterset_class = ClaimFilterSet
     list_display = [
         "__str__",
@@ -102,6 +129,7 @@ class SourceViewSet(SnippetViewSet):
     icon = "link"
     menu_label = _("Sources")
     index_view_class = UsageIndexView
+    delete_view_class = UsesListedDeleteView
     filterset_class = SourceFilterSet
     list_display = [
         "title",
@@ -153,3 +181,48 @@ def register_mention_features(features):
         features.register_converter_rule(
             "contentstate", name, conversion_rule(handler.kind, entity_type)
         )
+
+
+# --- The fact-check step in the page editor ---------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_fact_check_urls():
+    return [
+        path(
+            "conflicts/fact-check/<int:page_id>/publish-drafts/",
+            admin_views.publish_fact_check_drafts,
+            name="conflicts_publish_fact_check_drafts",
+        )
+    ]
+
+
+@hooks.register("after_edit_page")
+def reword_workflow_messages(request, page):
+    """Sent to fact check, approved, published: not "submitted for moderation" or "updated"."""
+    reword_workflow_message(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def offer_cancel_workflow_only_to_those_who_may(menu_items, request, context):
+    """At the fact-check step, "Cancel workflow" only for whoever sent or owns the story (or
+    an approver who may publish it), not every fact-checker (user_may_cancel_workflow)."""
+    page = context.get("page")
+    state = page.current_workflow_state if page is not None and page.pk else None
+    if state is None or user_may_cancel_workflow(state, request.user):
+        return
+    menu_items[:] = [item for item in menu_items if not isinstance(item, CancelWorkflowMenuItem)]
+
+
+@hooks.register("before_edit_page")
+def refuse_cancel_workflow_to_others(request, page):
+    """The same rule for a posted "Cancel workflow": refused, nothing saved."""
+    if request.method != "POST" or not request.POST.get("action-cancel-workflow"):
+        return None
+    state = page.current_workflow_state
+    if state is None or user_may_cancel_workflow(state, request.user):
+        return None
+    messages.error(
+        request, _("At fact check, only whoever wrote or sent the story may cancel its workflow.")
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)

@@ -67,8 +67,9 @@ def footer_action(page, name):
 
 
 def open_from_review_list(page, title):
-    """From the dashboard's "Awaiting your review", open the story in the editor."""
-    review = page.get_by_role("region", name="Awaiting your review")
+    """From the desk's "Awaiting my fact check" or "Awaiting my sign-off" (the dashboard's
+    lists of stories at the user's workflow step), open the story in the editor."""
+    review = page.get_by_role("region", name=re.compile(r"^Awaiting my (fact check|sign-off)$"))
     story = review.get_by_role("link", name=title)
     expect(story, f'"{title}" is not awaiting this user\'s review').to_be_visible()
     story.click()
@@ -146,7 +147,7 @@ def test_a_reporter_writes_a_fact_checker_checks_and_an_editor_publishes_a_story
     publish = page.get_by_role("button", name="Publish", exact=True)
     expect(publish, "the reporter is offered Publish").to_have_count(0)
     submit.click()
-    page.get_by_text("has been submitted for moderation").first.wait_for()
+    page.get_by_text("was sent to fact check").first.wait_for()
     screenshot(page, "reporter-submitted")
     story = ArticlePage.objects.get(title="The last convoy leaves")
     assert not story.live
