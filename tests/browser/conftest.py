@@ -8,10 +8,13 @@ reason locally; CI sets REQUIRE_BROWSER=1 so a missing browser fails instead.
 import contextlib
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 
 from tests.browser.admin import restore_roles_and_workflow
 
@@ -59,17 +62,49 @@ def browser():
         browser.close()
 
 
+class ServerRequests:
+    """How many requests the live server is in the middle of (request_started and
+    request_finished, sent in its threads)."""
+
+    def __init__(self):
+        self.in_flight = 0
+        self.changed = threading.Condition()
+
+    def started(self, **kwargs):
+        with self.changed:
+            self.in_flight += 1
+
+    def finished(self, **kwargs):
+        with self.changed:
+            self.in_flight = max(0, self.in_flight - 1)
+            self.changed.notify_all()
+
+    def wait_until_idle(self, timeout: float = 15) -> None:
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while self.in_flight and time.monotonic() < deadline:
+                self.changed.wait(max(0.0, deadline - time.monotonic()))
+
+
+SERVER_REQUESTS = ServerRequests()
+request_started.connect(SERVER_REQUESTS.started, dispatch_uid="browser-tests-started")
+request_finished.connect(SERVER_REQUESTS.finished, dispatch_uid="browser-tests-finished")
+
+
 def close_when_idle(context) -> None:
-    """Close a browser context once its tabs' requests have finished. A request still in
-    flight holds its transaction (newsroom/worker/atomic.py) while the test database is
-    flushed, and the two deadlock; the tab fixtures also depend on transactional_db, so they
-    are torn down (closed) before it flushes."""
+    """Close a browser context once its tabs' requests have finished, then wait for the live
+    server to finish what it was still answering. A request in flight holds its transaction
+    (newsroom/worker/atomic.py) while the test database is flushed, and the two deadlock
+    (closing a tab aborts its requests, not the server's work on them: the page editor's
+    preview posts the form again and again); the tab fixtures also depend on
+    transactional_db, so they are torn down (closed) before it flushes."""
     from playwright.sync_api import Error
 
     for tab in context.pages:
         with contextlib.suppress(Error):  # closing aborts what is left
             tab.wait_for_load_state("networkidle", timeout=5000)
     context.close()
+    SERVER_REQUESTS.wait_until_idle()
 
 
 @pytest.fixture
