@@ -109,6 +109,10 @@ WSGI_APPLICATION = "newsroom.wsgi.application"
 DATABASES = {
     "default": dj_database_url.config(default=DEFAULT_DATABASE_URL, conn_max_age=0),
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # One writer at a time: the dev server, the worker claiming tasks (an exclusive
+    # transaction on SQLite) and its heartbeat wait up to 20 s for each other, not 5.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

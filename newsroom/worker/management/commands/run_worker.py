@@ -66,8 +66,8 @@ class Heartbeat(threading.Thread):
             close_old_connections()
             try:
                 abandoned.beat(self.worker_id, self.queues)
-            except Exception:
-                logger.exception("could not renew the worker's heartbeat; trying again")
+            except Exception as error:  # a missed beat is harmless: nine make it stale
+                logger.warning("could not renew the worker's heartbeat (%s); trying again", error)
             finally:
                 close_old_connections()
             self.stopped.wait(abandoned.BEAT)
