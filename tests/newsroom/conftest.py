@@ -2,11 +2,16 @@
 explainer, Peskov and his claim), and the world the purge tests change."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from wagtail.models import Workflow, WorkflowPage
 from wagtail_factories import ImageFactory
 
 from conflicts.models import ActorAffiliation, ClaimRelation, ClaimSource, ConflictParty, Verdict
+from newsroom.stories import roles
 from newsroom.stories.models import ArticleCorrection
 from tests.factories import (
     ActorFactory,
@@ -145,3 +150,25 @@ def world(site_tree):
         "claim": claim,
         "explainer": explainer,
     }
+
+
+@pytest.fixture
+def desk(site_tree, django_user_model):
+    """News on the fact-check workflow; a reporter, a fact-checker and an editor, each a
+    member of their group only, each with their own admin client."""
+    workflow = Workflow.objects.get(name=roles.FACT_CHECK_WORKFLOW)
+    WorkflowPage.objects.create(workflow=workflow, page=site_tree.news)
+    people = {"workflow": workflow}
+    for name, group in [
+        ("reporter", roles.REPORTERS),
+        ("checker", roles.FACT_CHECKERS),
+        ("editor", roles.EDITORS),
+    ]:
+        user = django_user_model.objects.create_user(
+            name, password="pw", first_name=name.title(), last_name="Desk"
+        )
+        user.groups.add(Group.objects.get(name=group))
+        client = Client()
+        client.force_login(user)
+        people[name] = SimpleNamespace(user=user, client=client)
+    return SimpleNamespace(**people)

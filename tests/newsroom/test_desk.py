@@ -1,7 +1,6 @@
 """The desk: what each role sees on the admin dashboard (/admin/), and what it costs."""
 
 import datetime
-from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,36 +10,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Workflow, WorkflowPage
 
 from conflicts.models import Verdict
-from newsroom.stories import roles
 from newsroom.stories.models import ArticlePage
 from tests.factories import ArticlePageFactory, ClaimFactory, SectionPageFactory
 
 DASHBOARD = "/admin/"
-
-
-@pytest.fixture
-def desk(site_tree, django_user_model):
-    """News on the fact-check workflow; a reporter, a fact-checker and an editor, each a
-    member of their group only, each with their own admin client."""
-    workflow = Workflow.objects.get(name=roles.FACT_CHECK_WORKFLOW)
-    WorkflowPage.objects.create(workflow=workflow, page=site_tree.news)
-    people = {"workflow": workflow}
-    for name, group in [
-        ("reporter", roles.REPORTERS),
-        ("checker", roles.FACT_CHECKERS),
-        ("editor", roles.EDITORS),
-    ]:
-        user = django_user_model.objects.create_user(
-            name, password="pw", first_name=name.title(), last_name="Desk"
-        )
-        user.groups.add(Group.objects.get(name=group))
-        client = Client()
-        client.force_login(user)
-        people[name] = SimpleNamespace(user=user, client=client)
-    return SimpleNamespace(**people)
 
 
 def dashboard(client) -> BeautifulSoup:

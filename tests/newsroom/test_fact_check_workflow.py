@@ -6,10 +6,10 @@ from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Workflow, WorkflowPage
+from wagtail.models import Workflow
 
 from conflicts.models import Actor, FactCheckTask
 from newsroom.stories import roles
@@ -32,26 +32,6 @@ def test_the_migration_made_fact_check_then_editor_sign_off(db):
 # --- The desk's journey through the admin, as each role ----------------------------------
 
 HEADLINE = "Armenia removes Russian border guards from Yerevan airport"
-
-
-@pytest.fixture
-def desk(site_tree, django_user_model):
-    """News on the fact-check workflow; a reporter, a fact-checker and an editor, each a
-    member of their group only, each with their own admin client."""
-    workflow = Workflow.objects.get(name=roles.FACT_CHECK_WORKFLOW)
-    WorkflowPage.objects.create(workflow=workflow, page=site_tree.news)
-    people = {}
-    for name, group in [
-        ("reporter", roles.REPORTERS),
-        ("checker", roles.FACT_CHECKERS),
-        ("editor", roles.EDITORS),
-    ]:
-        user = django_user_model.objects.create_user(name, password="pw")
-        user.groups.add(Group.objects.get(name=group))
-        client = Client()
-        client.force_login(user)
-        people[name] = SimpleNamespace(user=user, client=client)
-    return SimpleNamespace(**people)
 
 
 def fact_check_panel(response):
