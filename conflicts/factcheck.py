@@ -6,9 +6,8 @@ them with Claim.objects.for_fact_check() and one query for the actors), so the m
 apply them.
 """
 
-from django.contrib.admin.utils import quote
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.admin.admin_url_finder import AdminURLFinder
 
 
 class Problem(str):
@@ -28,11 +27,8 @@ class Problem(str):
 
     @property
     def edit_url(self) -> str | None:
-        """The item's edit page in the admin (None for an object that is not a snippet)."""
-        viewset = getattr(self.item, "snippet_viewset", None)
-        if viewset is None:
-            return None
-        return reverse(viewset.get_url_name("edit"), args=[quote(self.item.pk)])
+        """The item's edit page in the admin (None for an object with none)."""
+        return AdminURLFinder().get_edit_url(self.item)
 
 
 def claims_to_check(page) -> set[int]:

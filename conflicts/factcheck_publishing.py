@@ -25,13 +25,19 @@ def story_drafts(page) -> list:
     return drafts_among(problems)
 
 
+def by_model(drafts) -> dict[type, list]:
+    """The drafts grouped by their model, in the order named."""
+    groups = {}
+    for item in drafts:
+        groups.setdefault(type(item), []).append(item)
+    return groups
+
+
 def publishing_refusals(drafts, user) -> list[str]:
     """What stops user from publishing drafts: a kind they may not publish, or a claim that
     has no source (a claim with no source cannot be published). Empty when nothing does."""
-    reasons, by_model = [], {}
-    for item in drafts:
-        by_model.setdefault(type(item), []).append(item)
-    for model, items in by_model.items():
+    reasons = []
+    for model, items in by_model(drafts).items():
         if not policy_registry.get_by_type(model).user_has_permission(user, "publish"):
             reasons.append(
                 _("You may not publish %(kind)s, so nothing was published: %(names)s.")
@@ -57,11 +63,9 @@ def publish_drafts(drafts, user) -> list:
         raise DraftsNotPublished(reasons)
     published = []
     with transaction.atomic():
-        by_model = {}
-        for item in drafts:
-            by_model.setdefault(type(item), []).append(item.pk)
-        for model, pks in by_model.items():
+        for model, items in by_model(drafts).items():
             # The drafts as stored, in full (the fact check read only a few columns).
+            pks = [item.pk for item in items]
             for item in model.objects.filter(pk__in=pks).select_related("latest_revision"):
                 revision = item.latest_revision or item.save_revision(user=user)
                 revision.publish(user=user)

@@ -3,10 +3,9 @@ says point to it, for the delete page to list (as Wagtail's usage report does)."
 
 from dataclasses import dataclass
 
-from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.urls import reverse
 from django.utils.text import capfirst
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page, ReferenceIndex
 
 USES_LISTED = 10
@@ -19,13 +18,6 @@ class Use:
     kind: str
     title: str
     edit_url: str | None
-
-
-def _edit_url(item) -> str | None:
-    if isinstance(item, Page):
-        return reverse("wagtailadmin_pages:edit", args=[item.pk])
-    viewset = getattr(item, "snippet_viewset", None)
-    return reverse(viewset.get_url_name("edit"), args=[quote(item.pk)]) if viewset else None
 
 
 def uses_of(obj, limit=USES_LISTED) -> tuple[list[Use], int]:
@@ -49,7 +41,7 @@ def uses_of(obj, limit=USES_LISTED) -> tuple[list[Use], int]:
         pks = [model._meta.pk.to_python(pk) for pk in object_ids]
         for pk, item in model._default_manager.in_bulk(pks).items():
             found[(content_type_id, str(pk))] = item
-    uses = []
+    uses, edit_url = [], AdminURLFinder().get_edit_url
     for key in listed:
         item = found.get(key)
         if item is None:
@@ -59,5 +51,5 @@ def uses_of(obj, limit=USES_LISTED) -> tuple[list[Use], int]:
             title = item.get_admin_display_title()
         else:
             kind, title = type(item), str(item)
-        uses.append(Use(capfirst(kind._meta.verbose_name), title, _edit_url(item)))
+        uses.append(Use(capfirst(kind._meta.verbose_name), title, edit_url(item)))
     return uses, len(referrers)
