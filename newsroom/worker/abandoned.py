@@ -48,8 +48,8 @@ def requeue_abandoned() -> list[str]:
     """Put back to READY the RUNNING tasks whose worker's heartbeat stopped more than
     ABANDONED_AFTER ago (or is gone) and that started before that: their task paths."""
     cutoff = timezone.now() - ABANDONED_AFTER
-    alive = set(WorkerHeartbeat.objects.filter(seen_at__gte=cutoff).values_list("worker_id"))
-    alive = {worker_id for (worker_id,) in alive}
+    fresh = WorkerHeartbeat.objects.filter(seen_at__gte=cutoff)
+    alive = set(fresh.values_list("worker_id", flat=True))
     requeued = []
     with transaction.atomic():
         running = DBTaskResult.objects.select_for_update(skip_locked=True).filter(

@@ -9,9 +9,9 @@ django-tasks-db's own Worker runs the tasks (its options pass through: --interva
 the same process a scheduler thread enqueues the periodic jobs that are due
 (newsroom/worker/periodic.py) every --schedule-interval seconds; with --batch it makes one
 pass before the tasks run (--no-schedule: not in this process, for a second worker).
---nice lowers the process's CPU priority: `make run` and `make worker` run the "background"
-queue (work that only makes later reads faster) in such a second worker, so that it takes
-the CPU readers leave idle and never holds up a delivery. SIGTERM or SIGINT lets the running
+--nice lowers the process's CPU priority: `make worker` runs the "background" queue (work
+that only makes later reads faster) in such a second worker, so that it takes the CPU
+readers leave idle and never holds up a delivery. SIGTERM or SIGINT lets the running
 task finish, then exits; a second one stops it at once.
 
 A heartbeat thread keeps this worker's WorkerHeartbeat row fresh: a task a worker killed
@@ -24,7 +24,6 @@ import logging
 import os
 import signal
 import threading
-import time
 
 from django.core.management.base import CommandError
 from django.db import close_old_connections
@@ -39,43 +38,58 @@ logger = logging.getLogger("newsroom.worker")
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)  # what the worker handles
 
 
-class Scheduler(threading.Thread):
-    """Enqueues due periodic jobs every `every` seconds until the process ends (a daemon)."""
+class Every(threading.Thread):
+    """Calls once() every `every` seconds from a daemon thread, until stop() or the process
+    ends."""
 
-    def __init__(self, every: float):
-        super().__init__(name="periodic-jobs", daemon=True)
+    def __init__(self, name: str, every: float):
+        super().__init__(name=name, daemon=True)
         self.every = every
-
-    def run(self):
-        while True:
-            schedule_once()
-            time.sleep(self.every)
-
-
-class Heartbeat(threading.Thread):
-    """Renews this worker's heartbeat every abandoned.BEAT seconds (a daemon); a failed beat
-    (the database away) is logged and tried again."""
-
-    def __init__(self, worker_id: str, queues: str):
-        super().__init__(name="heartbeat", daemon=True)
-        self.worker_id, self.queues = worker_id, queues
         self.stopped = threading.Event()
+
+    def once(self) -> None:
+        raise NotImplementedError
 
     def run(self):
         while not self.stopped.is_set():
+            self.once()
+            self.stopped.wait(self.every)
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.join(timeout=self.every)
+
+
+class Scheduler(Every):
+    """Enqueues the due periodic jobs every `every` seconds."""
+
+    def __init__(self, every: float):
+        super().__init__("periodic-jobs", every)
+
+    def once(self):
+        schedule_once()
+
+
+class Heartbeat(Every):
+    """Renews this worker's heartbeat every abandoned.BEAT seconds; a failed beat (the
+    database away or locked) is logged and tried again."""
+
+    def __init__(self, worker_id: str, queues: str):
+        super().__init__("heartbeat", abandoned.BEAT)
+        self.worker_id, self.queues = worker_id, queues
+
+    def once(self):
+        close_old_connections()
+        try:
+            abandoned.beat(self.worker_id, self.queues)
+        except Exception as error:  # a missed beat is harmless: nine make it stale
+            logger.warning("could not renew the worker's heartbeat (%s); trying again", error)
+        finally:
             close_old_connections()
-            try:
-                abandoned.beat(self.worker_id, self.queues)
-            except Exception as error:  # a missed beat is harmless: nine make it stale
-                logger.warning("could not renew the worker's heartbeat (%s); trying again", error)
-            finally:
-                close_old_connections()
-            self.stopped.wait(abandoned.BEAT)
 
     def stop(self):
         """Stop beating and say this worker is gone (its tasks are finished)."""
-        self.stopped.set()
-        self.join(timeout=abandoned.BEAT)
+        super().stop()
         try:
             abandoned.forget(self.worker_id)
         except Exception:
@@ -128,22 +142,18 @@ class Command(db_worker.Command):
             raise CommandError(f"--nice must be between 0 and 19, not {nice}.")
         if nice:
             os.nice(nice)
+        # The autoreloader's parent process only restarts the child: it runs no task.
+        runs_tasks = not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true"
+        heartbeat = None
         if options["batch"]:
             options["startup_delay"] = False  # a one-off run: no herd to spread
             options["reload"] = False
             if schedule:
                 schedule_once()
-        elif schedule and (
-            # Not in the autoreloader's parent process, which only restarts the child.
-            not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true"
-        ):
-            Scheduler(schedule_interval).start()
-        heartbeat = None
-        # Not for a --batch run (a one-off, whose tasks are short), nor in the autoreloader's
-        # parent process, which runs no task.
-        if not options["batch"] and (
-            not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true"
-        ):
+        elif runs_tasks:
+            if schedule:
+                Scheduler(schedule_interval).start()
+            # Not for a --batch run: a one-off, whose tasks are short.
             queues = options["queue_name"] + (
                 f" -{options['exclude_queues']}" if options.get("exclude_queues") else ""
             )
