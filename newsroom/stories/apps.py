@@ -16,10 +16,11 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from newsroom import sites
-        from newsroom.stories import corrections, purge
+        from newsroom.stories import corrections, navigation, purge
 
         purge.connect()
         corrections.connect()
+        navigation.connect()  # the header's links (navigation.py)
         # The project package has no app of its own: its cached sites are connected here.
         sites.connect()
         declare_cache_rules()

@@ -2,25 +2,27 @@
 explainers, read from the page tree in two queries and kept in the cache like the sites are.
 
 Every reader page shows the header, so its links must cost no query once built: they are
-kept in the default cache (plain titles and addresses, per site and host) under the SITE
-scope's generation (caching/store.py), which any page but a story (stories are not in the
-header), any view restriction, Wagtail site or plugin object saved or deleted drops once the
-change commits (caching/rules.py; conflicts/sidebar/scopes.py). Without a shared cache (no
-REDIS_URL) another process's change reaches this one's copy within
-NAVIGATION_CACHE_SECONDS, as with the cached sites (newsroom/sites.py).
+kept in the default cache under one key (plain titles and addresses for each site and host:
+one cache read per request), which any page (other than a story: stories are not in the
+header), view restriction or Wagtail site saved or deleted drops once the change commits.
+Without a shared cache (no REDIS_URL) another process's change reaches this one's copy
+within NAVIGATION_CACHE_SECONDS, as with the cached sites (newsroom/sites.py).
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, Site
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
 
-from caching.generations import SITE
-from caching.store import cached
+from caching.rules import reaches_readers
 from conflicts.models import ConflictExplainerPage, ConflictIndexPage
+from conflicts.models.related import RelatedContextMixin
 from newsroom.stories.models import SectionPage
 
-NAVIGATION_KEY = "newsroom:navigation:{site}:{root}:{host}"
+NAVIGATION_KEY = "newsroom:navigation"  # {(site id, root page id, host): Navigation}
 NAVIGATION_CACHE_SECONDS = 300
 MAX_EXPLAINERS = 6  # the header names the first few; the conflicts index lists them all
 
@@ -91,9 +93,12 @@ def site_navigation(request) -> Navigation | None:
 
 def cached_navigation(site, request) -> Navigation:
     """The site's navigation for the request's host, from the cache or, on a miss, read."""
-    key = NAVIGATION_KEY.format(site=site.pk, root=site.root_page_id, host=request.get_host())
-    build = lambda: read_navigation(site.root_page, request)  # noqa: E731
-    return cached(key, (SITE,), build, NAVIGATION_CACHE_SECONDS, request)
+    known = cache.get(NAVIGATION_KEY) or {}
+    key = (site.pk, site.root_page_id, request.get_host())
+    if key not in known:
+        known = {**known, key: read_navigation(site.root_page, request)}
+        cache.set(NAVIGATION_KEY, known, NAVIGATION_CACHE_SECONDS)
+    return known[key]
 
 
 def section_of(url: str, nav: Navigation | None) -> NavLink | None:
@@ -101,3 +106,20 @@ def section_of(url: str, nav: Navigation | None) -> NavLink | None:
     if not nav or not url:
         return None
     return next((s for s in nav.sections if s.url != "/" and url.startswith(s.url)), None)
+
+
+def forget_navigation(sender, instance, created=False, update_fields=None, **kwargs) -> None:
+    """post_save / post_delete: a page other than a story, a view restriction or a site
+    changed in a way readers see; the header is read again once the change commits."""
+    if isinstance(instance, Page) and isinstance(instance, RelatedContextMixin):
+        return
+    if not isinstance(instance, Page | PageViewRestriction | Site):
+        return
+    if not reaches_readers(instance, created, update_fields):
+        return
+    transaction.on_commit(lambda: cache.delete(NAVIGATION_KEY))
+
+
+def connect() -> None:
+    for name, signal in (("save", post_save), ("delete", post_delete)):
+        signal.connect(forget_navigation, dispatch_uid=f"forget_navigation_{name}")
