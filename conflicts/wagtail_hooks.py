@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import (
 
 from conflicts import admin_views
 from conflicts.admin_filters import ActorFilterSet, ClaimFilterSet, SourceFilterSet
+from conflicts.choosers import ActorChooserViewSet, ClaimChooserViewSet, SourceChooserViewSet
 from conflicts.models import Actor, Claim, Source
 from conflicts.models.workflows import user_may_cancel_workflow
 from conflicts.richtext import ActorLinkHandler, ClaimLinkHandler, conversion_rule
@@ -91,6 +92,7 @@ class ActorViewSet(SnippetViewSet):
     index_view_class = UsageIndexView
     delete_view_class = UsesListedDeleteView
     filterset_class = ActorFilterSet
+    chooser_viewset_class = ActorChooserViewSet  # with a Create tab (conflicts/choosers.py)
     list_display = [
         "name",
         "kind",
@@ -109,6 +111,7 @@ class ClaimViewSet(SnippetViewSet):
     index_view_class = UsageIndexView
     delete_view_class = UsesListedDeleteView
     filterset_class = ClaimFilterSet
+    chooser_viewset_class = ClaimChooserViewSet
     list_display = [
         "__str__",
         Column("claimant", label=_("Claimant"), sort_key="claimant__name"),
@@ -131,6 +134,7 @@ class SourceViewSet(SnippetViewSet):
     index_view_class = UsageIndexView
     delete_view_class = UsesListedDeleteView
     filterset_class = SourceFilterSet
+    chooser_viewset_class = SourceChooserViewSet
     list_display = [
         "title",
         "publisher",
@@ -153,16 +157,18 @@ register_snippet(ConflictsViewSetGroup)
 
 
 MENTION_FEATURES = [
-    # (feature name, link handler, Draftail entity type, icon, what the toolbar button says)
-    ("actor-mention", ActorLinkHandler, "ACTOR", "user", _("Mention an actor")),
-    ("claim-reference", ClaimLinkHandler, "CLAIM", "openquote", _("Refer to a claim")),
+    # (feature name, link handler, Draftail entity type, icon, what the toolbar button says,
+    # whether the chooser searches for the selected words: a name is; a claim's wording rarely)
+    ("actor-mention", ActorLinkHandler, "ACTOR", "user", _("Mention an actor"), True),
+    ("claim-reference", ClaimLinkHandler, "CLAIM", "openquote", _("Refer to a claim"), False),
 ]
 
 
 @hooks.register("register_rich_text_features")
 def register_mention_features(features):
-    """Rich-text link types for actors and claims, chosen with the snippet choosers."""
-    for name, handler, entity_type, icon, description in MENTION_FEATURES:
+    """Rich-text link types for actors and claims, chosen with the snippet choosers (which
+    can create one: conflicts/choosers.py); Mention searches for the selected words."""
+    for name, handler, entity_type, icon, description, search_selection in MENTION_FEATURES:
         features.register_link_type(handler)
         chooser = handler.get_model().snippet_viewset.chooser_viewset
         features.register_editor_plugin(
@@ -174,6 +180,7 @@ def register_mention_features(features):
                     "icon": icon,
                     "description": description,
                     "chooserUrls": {"chooser": reverse_lazy(chooser.get_url_name("choose"))},
+                    "searchSelection": search_selection,
                 },
                 js=["wagtailadmin/js/chooser-modal.js", "conflicts/js/mention-entities.js"],
             ),

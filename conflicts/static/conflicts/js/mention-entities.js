@@ -2,6 +2,9 @@
  * Draftail entities for actor mentions (ACTOR) and claim references (CLAIM).
  * The toolbar button opens the actor or claim chooser; the chosen one is linked to the
  * selected words (or its name is inserted when nothing is selected). Stored by id.
+ * Mention searches the actor chooser for the selected words (its `q`) and offers the top
+ * match at once: focused, so Enter chooses it. One created in the chooser's Create tab
+ * is chosen, so mentioned, at once (conflicts/choosers.py).
  */
 (function () {
   'use strict';
@@ -13,12 +16,43 @@
     return;
   }
 
+  var TOP_MATCH = 'a[data-chooser-modal-choice]';
+
+  /* Focus the first result (the modal focuses itself once shown: again then), so that
+     Enter chooses it. */
+  function offerTopMatch(modal) {
+    function focusTop() {
+      var top = modal.body.find(TOP_MATCH).get(0);
+      if (top) {
+        top.focus();
+      }
+    }
+    focusTop();
+    if (modal.container) {
+      modal.container.one('shown.bs.modal', function () {
+        window.setTimeout(focusTop, 0);
+      });
+    }
+  }
+
   class MentionSource extends draftail.DocumentModalWorkflowSource {
-    getChooserConfig() {
+    /* ModalWorkflowSource passes the selected words (Wagtail's getSelectionText). */
+    getChooserConfig(entity, selectedText) {
+      var search = this.props.entityType.searchSelection
+        ? (selectedText || '').replace(/\s+/g, ' ').trim()
+        : '';
+      var handlers = window.CHOOSER_MODAL_ONLOAD_HANDLERS;
+      var onload = Object.assign({}, handlers);
+      if (search) {
+        onload.choose = function (modal, jsonData) {
+          handlers.choose(modal, jsonData);
+          offerTopMatch(modal);
+        };
+      }
       return {
         url: this.props.entityType.chooserUrls.chooser,
-        urlParams: {},
-        onload: window.CHOOSER_MODAL_ONLOAD_HANDLERS,
+        urlParams: search ? { q: search } : {},
+        onload: onload,
         responses: { chosen: this.onChosen },
       };
     }
