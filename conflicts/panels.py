@@ -4,13 +4,15 @@ A host page puts `related_context_panels` in its content panels (README, "Adding
 to any page").
 """
 
+import json
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Panel
 
 from conflicts.factcheck import drafts_among
 from conflicts.models import FactCheckTask
-from conflicts.suggestions import actor_suggestions
+from conflicts.suggestions import actor_suggestions, text_field_names
 
 
 class FactCheckPanel(Panel):
@@ -36,7 +38,9 @@ class FactCheckPanel(Panel):
 
 class ActorSuggestionsPanel(Panel):
     """Known actors the headline or text names but the story does not link, each with a
-    button that adds it to the key actors (saved with the story)."""
+    button that adds it to the key actors (saved with the story). Rendered from the saved
+    page; its script then keeps it up to date from the text as the editor types
+    (conflicts/admin_suggestions.py)."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "conflicts/panels/actor_suggestions_panel.html"
@@ -46,7 +50,16 @@ class ActorSuggestionsPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["suggestions"] = actor_suggestions(self.instance)
+            page = self.instance
+            parent = getattr(self.form, "parent_page", None)
+            context.update(
+                suggestions=actor_suggestions(page),
+                suggestions_url=reverse("conflicts_draft_actor_suggestions"),
+                text_fields=json.dumps(text_field_names(type(page))),
+                page_id=page.pk,
+                parent_id=parent.pk if parent is not None else "",
+                model_label=page._meta.label,
+            )
             return context
 
 

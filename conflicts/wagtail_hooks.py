@@ -6,7 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse, reverse_lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import CancelWorkflowMenuItem
@@ -21,7 +23,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from conflicts import admin_views
+from conflicts import admin_suggestions, admin_views
 from conflicts.admin_filters import ActorFilterSet, ClaimFilterSet, SourceFilterSet
 from conflicts.choosers import ActorChooserViewSet, ClaimChooserViewSet, SourceChooserViewSet
 from conflicts.models import Actor, Claim, Source
@@ -233,3 +235,19 @@ def refuse_cancel_workflow_to_others(request, page):
         request, _("At fact check, only whoever wrote or sent the story may cancel its workflow.")
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+# --- Suggestions as you type, and autosave one save at a time ------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_suggestion_urls():
+    """The suggestions panel's endpoint: actors named in the unsaved text (README)."""
+    return admin_suggestions.urls()
+
+
+@hooks.register("insert_editor_js")
+def hold_save_while_autosaving():
+    """Every page and snippet editor: a Save waits for an autosave on its way, so nothing is
+    created twice (conflicts/static/conflicts/js/autosave-guard.js, README "Autosave")."""
+    return format_html('<script src="{}"></script>', static("conflicts/js/autosave-guard.js"))

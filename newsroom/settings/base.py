@@ -151,12 +151,12 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor does the dashboard ask releases.wagtail.org for new versions: upgrades go through
 # uv.lock, and the CSP keeps connections to our own origin.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# No autosave (Wagtail 8 saves an open editor's form half a second after each change): a
-# Save clicked while the autosave of a new item is in flight can create it twice, and
-# autosave can duplicate new inline rows (a story's links, a claim's sources: upstream
-# wagtail/wagtail#14568, open). Editors save by hand and Wagtail still warns before they
-# leave a form with unsaved changes. Set a positive interval (ms) to turn it back on.
-WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
+# Autosave: Wagtail 8 saves an open editor's form (as a draft revision) half a second after
+# each change. A Save sent while an autosave was still answering created the new item or
+# its new inline rows a second time (upstream wagtail/wagtail#14568); the plugin's
+# conflicts/js/autosave-guard.js makes that Save wait for the answer (README, "Autosave").
+# 0 turns autosave off.
+WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "500"))
 
 # conflicts: keep built sidebars this many seconds in the default cache (0 = off). Only with
 # a cache every app server shares (Redis): see conflicts/sidebar/cache.py.

@@ -65,9 +65,9 @@ def test_the_preview_shows_the_sidebar_as_readers_will(editor, site_tree):
     assert "Russian peacekeepers will leave" in body
 
 
-def test_no_editor_form_autosaves(editor, site_tree):
-    """Autosave raced the editors' own saves and duplicated new rows (settings/base.py):
-    neither the page editor nor the snippet editor starts it."""
+def test_every_editor_form_autosaves_with_the_guard(editor, site_tree):
+    """Autosave is on, and every page and snippet editor loads the script that makes a Save
+    wait for an autosave still answering (settings/base.py, tests/browser/test_autosave.py)."""
     story = ArticlePageFactory(parent=site_tree.news)
     claim = ClaimFactory()
     forms = [
@@ -80,4 +80,6 @@ def test_no_editor_form_autosaves(editor, site_tree):
     for url in forms:
         response = editor.get(url)
         assert response.status_code == 200, url
-        assert "data-w-autosave-interval-value" not in response.content.decode(), url
+        body = response.content.decode()
+        assert 'data-w-autosave-interval-value="500"' in body, url
+        assert "conflicts/js/autosave-guard.js" in body, url
