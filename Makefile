@@ -84,6 +84,19 @@ test: lint check pytest
 clean:
 	rm -rf .venv var/uv
 
+# The interface's translations (README, "Languages"): regenerate the catalogues from the
+# code, keeping what is translated (Django puts the plugin's strings in conflicts/locale/, the
+# rest in locale/), then compile them. Needs GNU gettext (apt-get install gettext); the
+# compiled .mo files are committed, so `make run` and CI need none. Translate the new entries
+# in the .po files, then run it again.
+LANGS := -l hy -l ru
+MESSAGES_IGNORE := --ignore=.venv --ignore=var --ignore=static --ignore=node_modules
+.PHONY: messages
+messages: setup
+	$(MANAGE) makemessages $(LANGS) --no-location --no-obsolete $(MESSAGES_IGNORE) \
+		--ignore=tests --ignore=bench --ignore=ops
+	$(MANAGE) compilemessages $(LANGS) $(MESSAGES_IGNORE)
+
 # The benchmark (bench/run.py, results in bench/RESULTS.md): one JSON object on stdout.
 .PHONY: bench
 bench: setup

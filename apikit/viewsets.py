@@ -3,6 +3,7 @@ and list answers from the API cache when it is on."""
 
 import datetime
 
+from django.conf import settings
 from django.db.models import DateTimeField, F, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -72,6 +73,8 @@ class StrictQueryMixin:
             filterset_class = getattr(self, "filterset_class", None)
             if filterset_class is not None:
                 allowed |= set(filterset_class.base_filters)
+        if self.action == "by_slug" and translatable(self.get_queryset().model):
+            allowed.add("lang")
         return allowed
 
     def initial(self, request, *args, **kwargs):
@@ -120,13 +123,30 @@ class PublicReadOnlyViewSet(StrictQueryMixin, viewsets.ReadOnlyModelViewSet):
         return self.serializer_class
 
 
+def translatable(model) -> bool:
+    """Whether model's rows each belong to a language (Wagtail's TranslatableMixin)."""
+    return any(field.name == "locale" for field in model._meta.get_fields())
+
+
 class BySlugMixin:
-    """Adds `/slug/{slug}/`: the same detail, found by slug."""
+    """Adds `/slug/{slug}/`: the same detail, found by slug. A translated page keeps its slug
+    in every language, so for those `?lang=` says which (default: the site's language)."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH)],
+        parameters=[
+            OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH),
+            OpenApiParameter(
+                "lang",
+                OpenApiTypes.STR,
+                description="For pages: the language of the edition (default: the site's).",
+            ),
+        ],
         description="The same as the detail by id, found by slug.",
     )
     @action(detail=False, url_path=r"slug/(?P<slug>[-\w]+)", url_name="slug")
     def by_slug(self, request, slug=None):
-        return self.detail_response(get_object_or_404(self.filter_detail_queryset(), slug=slug))
+        queryset = self.filter_detail_queryset()
+        if translatable(queryset.model):
+            language = request.query_params.get("lang") or settings.LANGUAGE_CODE
+            queryset = queryset.filter(locale__language_code=language)
+        return self.detail_response(get_object_or_404(queryset, slug=slug))

@@ -21,7 +21,7 @@ published) moves nothing; republishing with nothing shown changed moves nothing.
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
@@ -39,6 +39,11 @@ from conflicts.models.claims import CLAIM_CARD_FIELDS
 from conflicts.models.pages import TIMELINE_ENTRY_FIELDS
 from conflicts.models.related import story_models
 from conflicts.models.sources import SOURCE_REF_FIELDS
+from conflicts.models.translations import (
+    ActorTranslation,
+    ClaimTranslation,
+    SourceTranslation,
+)
 from conflicts.signals import context_changed
 
 BEFORE = "_context_shown_before"
@@ -84,13 +89,20 @@ def _card(row, children=()) -> tuple | None:
     return None if row is None else (bool(row[0]), row, list(children))
 
 
+def _words(model, **filters) -> list[tuple]:
+    """An object's words in every other language (its translation rows), as shown."""
+    fields = ("locale_id", *model.word_fields)
+    return list(model.objects.filter(**filters).order_by("locale_id").values_list(*fields))
+
+
 def actor_shown(pk):
-    return _card(_row(Actor, pk, ACTOR_CARD_FIELDS))
+    return _card(_row(Actor, pk, ACTOR_CARD_FIELDS), _words(ActorTranslation, actor_id=pk))
 
 
 def claim_shown(pk):
     sources = _rows(ClaimSource, ("source_id", "shows", "quote"), claim_id=pk)
-    return _card(_row(Claim, pk, CLAIM_CARD_FIELDS), sources)
+    words = _words(ClaimTranslation, claim_id=pk)
+    return _card(_row(Claim, pk, CLAIM_CARD_FIELDS), [*sources, *words])
 
 
 def source_shown(pk):
@@ -169,14 +181,26 @@ def source_saved(sender, instance, created=False, raw=False, **kwargs):
     bump_context(showing.stories_showing_source(instance), "claim", instance)
 
 
+def source_words_changed(sender, instance, raw=False, **kwargs):
+    """post_save / post_delete of a source's title in another language: saved after the
+    source itself (a child row), so the source's own post_save did not see it."""
+    if raw or not instance.source_id:
+        return
+    if kwargs.get("signal") is post_save and not shown_changed(instance):
+        return
+    bump_context(showing.stories_showing_source(instance.source), "claim", instance)
+
+
 def explainer_changed(sender, instance, **kwargs):
-    """page_published / page_unpublished of an explainer, or its deletion."""
+    """page_published / page_unpublished of an explainer, or its deletion: the stories on it
+    and on its translations (a story shows the explainer's translation in its language)."""
     if kwargs.get("signal") is pre_delete:
         if not instance.live:
             return
     elif not shown_changed(instance):
         return
-    bump_context(showing.stories_on_conflict(instance.pk), "explainer", instance)
+    on_it = showing.stories_linking(explainer__translation_key=instance.translation_key)
+    bump_context(on_it, "explainer", instance)
 
 
 def story_changed(sender, instance, **kwargs):
@@ -210,17 +234,24 @@ def _listing(model, pk, shown) -> Q:
     return showing.stories_listing(model, explainer_id, pk, story_date) or Q(pk__in=[])
 
 
+def source_words_shown(pk):
+    row = _row(SourceTranslation, pk, ("source_id", "locale_id", "title"))
+    return None if row is None else (True, row, [])
+
+
 SHOWN = {
     Actor: actor_shown,
     Claim: claim_shown,
     Source: source_shown,
+    SourceTranslation: source_words_shown,
     ConflictExplainerPage: explainer_shown,
 }
 # The fields whose save may change what readers see (a save naming none of them does not).
 SHOWN_FIELDS = {
-    Actor: set(ACTOR_CARD_FIELDS),
-    Claim: set(CLAIM_CARD_FIELDS) | {"claim_sources"},
+    Actor: set(ACTOR_CARD_FIELDS) | {"translations"},
+    Claim: set(CLAIM_CARD_FIELDS) | {"claim_sources", "translations"},
     Source: set(SOURCE_REF_FIELDS),
+    SourceTranslation: {"locale", "title"},
     ConflictExplainerPage: set(EXPLAINER_CARD_FIELDS) | {"timeline_events"},
 }
 
@@ -235,6 +266,12 @@ def connect_context_signals() -> None:
         pre_delete.connect(actor_or_claim_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
     pre_save.connect(remember_shown, sender=Source, dispatch_uid="context-source-before")
     post_save.connect(source_saved, sender=Source, dispatch_uid="context-source")
+    words = SourceTranslation
+    pre_save.connect(remember_shown, sender=words, dispatch_uid="context-source-words-before")
+    post_save.connect(source_words_changed, sender=words, dispatch_uid="context-source-words")
+    post_delete.connect(
+        source_words_changed, sender=words, dispatch_uid="context-source-words-gone"
+    )
     explainer = ConflictExplainerPage
     pre_save.connect(remember_shown, sender=explainer, dispatch_uid="context-explainer-before")
     page_published.connect(explainer_changed, sender=explainer, dispatch_uid="context-explainer")

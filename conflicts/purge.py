@@ -8,6 +8,12 @@ host's link models and Wagtail's reference index for mentions and blocks: the fi
 conflicts/showing.py's) and purged in one `PurgeBatch` through Wagtail's frontend cache
 backends (WAGTAILFRONTENDCACHE).
 
+The lists of actors (/actors/) and claims (/claims/) are purged with them: an actor's
+change purges both (a claim's row and the claims filter name its claimant), a claim's
+change (a verdict, going live or off) the claims list, an explainer's the claims list (its
+rows and filter name their conflict). Only the lists' bare addresses are kept by shared
+caches (conflicts/views.py), so those are all the purge names.
+
 An explainer going live or off purges itself (Wagtail does that much on its own), its
 index, the stories that link it (their sidebar shows its card; going live, only the
 newest settings.CONFLICTS_PURGE_EXPLAINER_STORIES of them) and the pages of its claims
@@ -50,9 +56,14 @@ def add_site_paths(batch: PurgeBatch, paths) -> None:
         batch.add_urls(root_url.rstrip("/") + path for path in paths)
 
 
+def index_paths(*names: str) -> list[str]:
+    """The site-relative paths of the plugin's lists ("claim_index", "actor_index")."""
+    return [reverse(f"conflicts:{name}") for name in names]
+
+
 def actor_purge_batch(actor) -> PurgeBatch:
     """Every URL that shows actor: its page and card, its claims' pages and cards, its
-    affiliates' pages, and pages_showing_actor."""
+    affiliates' pages, the lists of actors and claims, and pages_showing_actor."""
     batch = PurgeBatch()
     batch.add_pages(pages_showing_actor(actor))
     slugs = ActorAffiliation.objects.filter(Q(actor=actor) | Q(organisation=actor)).values_list(
@@ -65,7 +76,8 @@ def actor_purge_batch(actor) -> PurgeBatch:
         [Actor(slug=slug).get_absolute_url() for slug in sorted(actor_slugs)]
         + [Claim(slug=slug).get_absolute_url() for slug in claim_slugs]
         + [reverse("conflicts:actor_card", args=[actor.slug])]
-        + [reverse("conflicts:claim_card", args=[slug]) for slug in claim_slugs],  # claimant
+        + [reverse("conflicts:claim_card", args=[slug]) for slug in claim_slugs]  # claimant
+        + index_paths("actor_index", "claim_index"),
     )
     collecting_purge_urls.send(sender=Actor, instance=actor, batch=batch)
     return batch
@@ -73,7 +85,7 @@ def actor_purge_batch(actor) -> PurgeBatch:
 
 def claim_purge_batch(claim) -> PurgeBatch:
     """Every URL that shows claim: its page and card, its claimant's page, related claims'
-    pages, and pages_showing_claim."""
+    pages, the list of claims, and pages_showing_claim."""
     batch = PurgeBatch()
     batch.add_pages(pages_showing_claim(claim))
     related = ClaimRelation.objects.filter(Q(claim=claim) | Q(other=claim)).values_list(
@@ -83,7 +95,8 @@ def claim_purge_batch(claim) -> PurgeBatch:
     add_site_paths(
         batch,
         [Claim(slug=slug).get_absolute_url() for slug in sorted(claim_slugs)]
-        + [claim.claimant.get_absolute_url(), reverse("conflicts:claim_card", args=[claim.slug])],
+        + [claim.claimant.get_absolute_url(), reverse("conflicts:claim_card", args=[claim.slug])]
+        + index_paths("claim_index"),
     )
     collecting_purge_urls.send(sender=Claim, instance=claim, batch=batch)
     return batch
@@ -91,7 +104,7 @@ def claim_purge_batch(claim) -> PurgeBatch:
 
 def explainer_purge_batch(page, newest_stories: int | None = None) -> PurgeBatch:
     """Every URL that shows the explainer page: itself, its index, the stories that link it
-    (only the newest_stories newest, when given) and its claims' pages."""
+    (only the newest_stories newest, when given), its claims' pages and the list of claims."""
     batch = PurgeBatch()
     batch.add_page(page)  # going off, it is no longer live: named, not found by query
     batch.add_pages(
@@ -106,7 +119,8 @@ def explainer_purge_batch(page, newest_stories: int | None = None) -> PurgeBatch
             for slug in Claim.objects.filter(conflict=page, live=True).values_list(
                 "slug", flat=True
             )
-        ],
+        ]
+        + index_paths("claim_index"),
     )
     collecting_purge_urls.send(sender=ConflictExplainerPage, instance=page, batch=batch)
     return batch

@@ -1,19 +1,28 @@
-"""Reader pages for actors and claims (explainers are Wagtail pages and serve themselves)."""
+"""Reader pages for actors and claims (explainers are Wagtail pages and serve themselves):
+each one's page, the lists of them and the page that says how we rate claims."""
 
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, render
 
-from caching.headers import reader_cache
+from caching.headers import reader_cache, set_reader_cache_headers
+from conflicts.indexes import (
+    CLAIMS_PER_PAGE,
+    actors_by_kind,
+    claim_filters,
+    claim_rows,
+    filtered_claims,
+    page_of,
+)
+from conflicts.methodology import verdict_scale
 from conflicts.models import Actor, Claim, VerdictChange
 from conflicts.profiles import claim_profile
 from conflicts.structured_data import actor_page_jsonld, claim_page_jsonld
 
-# When the verdict readers see was given, in the claim's own query (see verdict_given_at).
-LAST_VERDICT_CHANGE = Subquery(
-    VerdictChange.objects.filter(claim=OuterRef("pk"))
-    .order_by("-changed_at", "-pk")
-    .values("changed_at")[:1]
-)
+_LAST_CHANGE = VerdictChange.objects.filter(claim=OuterRef("pk")).order_by("-changed_at", "-pk")
+# When the verdict readers see was given, in the claim's own query (see verdict_given_at),
+# and the verdict it replaced (blank: none, or never changed).
+LAST_VERDICT_CHANGE = Subquery(_LAST_CHANGE.values("changed_at")[:1])
+PREVIOUS_VERDICT = Subquery(_LAST_CHANGE.values("old_verdict")[:1])
 
 
 @reader_cache
@@ -27,10 +36,51 @@ def actor_detail(request, slug):
 @reader_cache
 def claim_detail(request, slug):
     claims = Claim.objects.public().select_related("claimant", "conflict")
-    claim = get_object_or_404(claims.annotate(verdict_given_at=LAST_VERDICT_CHANGE), slug=slug)
+    claims = claims.annotate(
+        verdict_given_at=LAST_VERDICT_CHANGE, previous_verdict=PREVIOUS_VERDICT
+    )
+    claim = get_object_or_404(claims, slug=slug)
     context = {"claim": claim, **claim_profile(claim)}
     context["structured_data"] = claim_page_jsonld(claim, context["sources"], request)
     return render(request, "conflicts/claim_detail.html", context)
+
+
+def claim_index(request):
+    """Public claims, newest first, filtered by verdict, claimant and conflict (?verdict=,
+    ?actor=, ?conflict=, a plain GET form) and paginated. A filter that names nothing we
+    list answers 400 with the form and a message naming it.
+
+    Only the unfiltered first page may be kept by shared caches: it is the one the purge
+    names (conflicts/purge.py); filtered and numbered pages are not kept (as search results
+    are not), so none shows a claim after it is unpublished or with its old verdict."""
+    filters = claim_filters(request.GET)
+    if filters.error:
+        context = {"filters": filters, "error": filters.error}
+        response = render(request, "conflicts/claim_index.html", context, status=400)
+        return set_reader_cache_headers(request, response)
+    claims = page_of(filtered_claims(filters), request.GET.get("page"), CLAIMS_PER_PAGE)
+    context = {
+        "filters": filters,
+        "claims": claims,
+        "rows": claim_rows(claims, filters.conflicts),
+        "page_query": filters.query(),
+    }
+    response = render(request, "conflicts/claim_index.html", context)
+    return set_reader_cache_headers(request, response, public=not request.GET)
+
+
+def actor_index(request):
+    """Public actors, alphabetical, grouped by kind. Only the bare address may be kept by
+    shared caches (the one the purge names); any query string makes a copy no one purges."""
+    context = {"groups": actors_by_kind()}
+    response = render(request, "conflicts/actor_index.html", context)
+    return set_reader_cache_headers(request, response, public=not request.GET)
+
+
+@reader_cache
+def methodology(request):
+    """How we rate claims: every verdict of the fixed vocabulary and what it means."""
+    return render(request, "conflicts/methodology.html", {"scale": verdict_scale()})
 
 
 def _card(request, template, context):

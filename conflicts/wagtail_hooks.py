@@ -26,7 +26,7 @@ from wagtail.snippets.views.snippets import (
 from conflicts import admin_suggestions, admin_views
 from conflicts.admin_filters import ActorFilterSet, ClaimFilterSet, SourceFilterSet
 from conflicts.choosers import ActorChooserViewSet, ClaimChooserViewSet, SourceChooserViewSet
-from conflicts.models import Actor, Claim, Source
+from conflicts.models import Actor, Claim, NamingPolicy, Source
 from conflicts.models.workflows import user_may_cancel_workflow
 from conflicts.richtext import ActorLinkHandler, ClaimLinkHandler, conversion_rule
 from conflicts.uses import uses_of
@@ -148,8 +148,18 @@ class SourceViewSet(SnippetViewSet):
     list_per_page = 50
 
 
+class NamingPolicyViewSet(SnippetViewSet):
+    """How each language names a contested place or actor (conflicts/naming.py applies it)."""
+
+    model = NamingPolicy
+    icon = "globe"
+    menu_label = _("Naming policies")
+    list_display = ["subject", "actor", UpdatedAtColumn()]
+    search_fields = ["subject"]
+
+
 class ConflictsViewSetGroup(SnippetViewSetGroup):
-    items = (ActorViewSet, ClaimViewSet, SourceViewSet)
+    items = (ActorViewSet, ClaimViewSet, SourceViewSet, NamingPolicyViewSet)
     menu_label = _("Conflicts")
     menu_icon = "site"
     menu_order = 250

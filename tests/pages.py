@@ -20,14 +20,16 @@ def get_page(client, url) -> BeautifulSoup:
 
 def warm_site_caches() -> None:
     """Fill what a running site keeps cached after its first request: Wagtail's site root
-    paths and the newsroom's list of sites (newsroom/sites.py), so a test counts the queries
-    of any later request."""
+    paths, the newsroom's list of sites (newsroom/sites.py) and each site's home page in
+    every language (newsroom/languages.py), so a test counts the queries of any later request."""
     from wagtail.models import Site
 
+    from newsroom.languages import live_homes
     from newsroom.sites import cached_sites
 
     Site.get_site_root_paths()
-    cached_sites()
+    for site in cached_sites():
+        live_homes(site)
 
 
 def read_cold_then_warm(client, settings, url, read):

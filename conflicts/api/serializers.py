@@ -239,6 +239,12 @@ class SitePathField(serializers.CharField):
         return absolute(self.context.get("request"), value)
 
 
+LANG_HELP = (
+    "The language of these words (a language code): the story's, or the default language's "
+    "when they are not yet translated."
+)
+
+
 class CardSerializer(serializers.Serializer):
     """A read-only serializer of a sidebar card (conflicts/sidebar/cards.py): its attributes.
 
@@ -269,6 +275,7 @@ class ExplainerCardSerializer(CardSerializer):
     status_label = serializers.CharField()
     region = serializers.CharField()
     last_reviewed = serializers.DateField(allow_null=True)
+    lang = serializers.CharField(help_text=LANG_HELP)
 
 
 MENTIONED_HELP = "True when the story's text names it and no editor linked it."
@@ -283,6 +290,8 @@ class ActorCardSerializer(CardSerializer):
     kind_label = serializers.CharField()
     description = serializers.CharField(help_text="One line, e.g. the actor's role.")
     wikidata_id = serializers.CharField(help_text="Q + digits, or empty.")
+    lang = serializers.CharField(help_text=LANG_HELP)
+    description_lang = serializers.CharField(help_text=LANG_HELP)
 
 
 class KeyActorSerializer(ActorCardSerializer):
@@ -303,6 +312,7 @@ class SourceRefSerializer(CardSerializer):
     shows = serializers.CharField(help_text="supports, disputes or reports the claim.")
     shows_label = serializers.CharField()
     quote = serializers.CharField(help_text="The passage that shows it, or where to find it.")
+    title_lang = serializers.CharField(help_text=LANG_HELP)
 
 
 class ClaimCardSerializer(CardSerializer):
@@ -318,6 +328,8 @@ class ClaimCardSerializer(CardSerializer):
     verdict_explanation = serializers.CharField()
     sources = SourceRefSerializer(many=True)
     mentioned = serializers.BooleanField(help_text=MENTIONED_HELP)
+    lang = serializers.CharField(help_text=LANG_HELP)
+    verdict_explanation_lang = serializers.CharField(help_text=LANG_HELP)
 
 
 class TimelineEntrySerializer(CardSerializer):
@@ -336,7 +348,10 @@ class StoryLinkSerializer(CardSerializer):
 
 
 class RelatedContextSerializer(CardSerializer):
-    """What the related-context sidebar shows (conflicts.sidebar.cards.RelatedContext)."""
+    """What the related-context sidebar shows (conflicts.sidebar.cards.RelatedContext), in
+    the story's language, its names as the naming policy says (conflicts/naming.py)."""
+
+    language = serializers.CharField(help_text="The story's language: what the cards are in.")
 
     explainer = ExplainerCardSerializer(allow_null=True, help_text="Null without a public one.")
     actors = KeyActorSerializer(

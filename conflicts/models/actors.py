@@ -92,6 +92,7 @@ class Actor(
             heading=_("Identity"),
         ),
         InlinePanel("affiliations", label=_("Affiliations")),
+        InlinePanel("translations", label=_("Translations")),
         PublishingPanel(),
     ]
 

@@ -68,6 +68,8 @@ class Claim(
 ):
     """A statement an actor made on the record, with the sources that show it."""
 
+    reserved_slugs = frozenset({"verdicts"})  # /claims/verdicts/ is the methodology page
+
     statement = models.TextField(help_text=_("What was claimed, in neutral words."))
     quote = models.TextField(
         _("verbatim quote"),
@@ -120,6 +122,7 @@ class Claim(
             [FieldPanel("verdict"), FieldPanel("verdict_explanation")], heading=_("Verdict")
         ),
         InlinePanel("relations", label=_("Related claims")),
+        InlinePanel("translations", label=_("Translations")),
         FieldPanel("slug"),
         PublishingPanel(),
     ]
@@ -157,6 +160,13 @@ class Claim(
             )
         if not self.slug:
             self.slug = unique_slug(self, self.statement)
+        elif self.slug in self.reserved_slugs:
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is the address of a page of its own: choose another.")
+                    % {"slug": self.slug}
+                }
+            )
 
     def save(self, *args, **kwargs):
         if not self.slug:

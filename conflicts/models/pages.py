@@ -16,6 +16,7 @@ from conflicts.blocks import ExplainerBodyBlock
 from conflicts.models.clusters import ReadFastClusterableModel
 from conflicts.models.mentions import TextMentionsMixin
 from conflicts.models.querysets import PublicPageQuerySet
+from conflicts.naming_panel import NamingPolicyPanel
 
 # The columns a timeline entry in the sidebar reads (conflicts/sidebar/cards.py).
 TIMELINE_ENTRY_FIELDS = (
@@ -85,6 +86,7 @@ class ConflictExplainerPage(ReaderCacheMixin, TextMentionsMixin, Page):
         MultiFieldPanel(
             [FieldPanel("last_reviewed"), FieldPanel("review_note")], heading=_("Review")
         ),
+        NamingPolicyPanel(heading=_("Naming policy")),
     ]
 
     search_fields = [

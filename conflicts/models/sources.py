@@ -3,18 +3,22 @@
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from conflicts.models.clusters import ReadFastClusterableModel
 from conflicts.validators import HttpURLField, article_url_validator
 
 # The columns a source reference on a claim card reads (conflicts/sidebar/cards.py).
 SOURCE_REF_FIELDS = ("title", "publisher", "url", "archive_url", "published_on", "kind")
 
 
-class Source(RevisionMixin, index.Indexed, models.Model):
-    """A document that shows something: a statement, a briefing, a report, a post."""
+class Source(RevisionMixin, index.Indexed, ReadFastClusterableModel):
+    """A document that shows something: a statement, a briefing, a report, a post.
+
+    Clusterable so that its titles in other languages (SourceTranslation, child rows) are
+    kept in its revisions and edited in its form."""
 
     class Kind(models.TextChoices):
         OFFICIAL_STATEMENT = "official_statement", _("Official statement")
@@ -58,6 +62,7 @@ class Source(RevisionMixin, index.Indexed, models.Model):
         FieldPanel("published_on"),
         FieldPanel("kind"),
         FieldPanel("archive_url"),
+        InlinePanel("translations", label=_("Translations")),
     ]
 
     search_fields = [

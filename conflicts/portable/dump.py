@@ -4,6 +4,7 @@ from conflicts.models import (
     Actor,
     Claim,
     ConflictExplainerPage,
+    NamingPolicy,
     Source,
 )
 from conflicts.portable.rules import FORMAT
@@ -11,7 +12,7 @@ from conflicts.portable.rules import FORMAT
 
 def _compact(row: dict) -> dict:
     """row without empty optional values, as a person would write the file."""
-    return {key: value for key, value in row.items() if value not in ("", None, [])}
+    return {key: value for key, value in row.items() if value not in ("", None, [], {})}
 
 
 def _iso(value) -> str:
@@ -24,6 +25,39 @@ def _current(obj):
     if getattr(obj, "live", True) or obj.latest_revision is None:
         return obj
     return obj.latest_revision.as_object()
+
+
+def dump_words(obj) -> dict:
+    """{"ru": {"name": ..., ...}}: obj's words in the other languages, by language code."""
+    words = {}
+    for row in obj.translations.all():
+        values = {name: getattr(row, name) for name in row.word_fields}
+        if "aliases" in values:
+            values["aliases"] = [a.strip() for a in values["aliases"].splitlines() if a.strip()]
+        words[row.locale.language_code] = _compact(values)
+    return dict(sorted(words.items()))
+
+
+def dump_naming_policy(policy: NamingPolicy) -> dict:
+    return _compact(
+        {
+            "subject": policy.subject,
+            "explainers": sorted(page.slug for page in policy.explainers.all()),
+            "actor": policy.actor.slug if policy.actor else "",
+            "note": policy.note,
+            "rules": [
+                _compact(
+                    {
+                        "language": rule.locale.language_code,
+                        "preferred_name": rule.preferred_name,
+                        "first_mention": rule.first_mention,
+                        "alternate_names": rule.alternate_name_list,
+                    }
+                )
+                for rule in policy.rules.all()
+            ],
+        }
+    )
 
 
 def dump_actor(actor: Actor) -> dict:
@@ -48,6 +82,7 @@ def dump_actor(actor: Actor) -> dict:
                 )
                 for a in actor.affiliations.all()
             ],
+            "translations": dump_words(actor),
         }
     )
     return row if actor.live else {**row, "live": False}
@@ -62,6 +97,7 @@ def dump_source(source: Source) -> dict:
             "published_on": _iso(source.published_on),
             "kind": source.kind,
             "archive_url": source.archive_url,
+            "translations": dump_words(source),
         }
     )
 
@@ -130,6 +166,7 @@ def dump_claim(claim: Claim) -> dict:
                 for cs in claim.claim_sources.all()
             ],
             "relations": [{"kind": r.kind, "other": r.other.slug} for r in claim.relations.all()],
+            "translations": dump_words(claim),
         }
     )
     return row if claim.live else {**row, "live": False}
@@ -142,21 +179,27 @@ def dump_conflict_data() -> dict:
 
     Drafts never published are included from their latest revision, marked "live": false.
     """
-    actors = Actor.objects.order_by("slug").prefetch_related("affiliations__organisation")
+    words = "translations__locale"
+    actors = Actor.objects.order_by("slug").prefetch_related("affiliations__organisation", words)
     explainers = ConflictExplainerPage.objects.order_by("slug").prefetch_related(
         "parties__actor", "key_facts__source", "timeline_events__sources", "timeline_events__actors"
     )
     claims = (
         Claim.objects.order_by("slug")
         .select_related("claimant", "conflict")
-        .prefetch_related("claim_sources__source", "relations__other")
+        .prefetch_related("claim_sources__source", "relations__other", words)
+    )
+    policies = NamingPolicy.objects.prefetch_related("explainers", "rules__locale").select_related(
+        "actor"
     )
     return {
         "format": FORMAT,
         "actors": [dump_actor(a) for a in actors],
         "sources": [
-            dump_source(s) for s in sorted(Source.objects.all(), key=lambda s: s.reference)
+            dump_source(s)
+            for s in sorted(Source.objects.prefetch_related(words), key=lambda s: s.reference)
         ],
         "explainers": [dump_explainer(p) for p in explainers],
         "claims": [dump_claim(c) for c in claims],
+        "naming_policies": [dump_naming_policy(p) for p in policies],
     }

@@ -5,7 +5,7 @@ from collections import Counter
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from conflicts.models import (
     Actor,
@@ -16,9 +16,12 @@ from conflicts.models import (
     ConflictExplainerPage,
     ConflictParty,
     KeyFact,
+    NamingPolicy,
+    NamingRule,
     Source,
     TimelineEvent,
 )
+from conflicts.models.translations import WORDS_MODELS
 from conflicts.portable.rules import (
     FORMAT,
     DataError,
@@ -112,6 +115,112 @@ class _Loader:
         self.load_sources()
         self.load_explainers()
         self.load_claims()
+        self.load_translations()
+        self.load_naming_policies()
+
+    # Words in other languages, and naming policies.
+
+    def locale(self, code, label, key):
+        if not hasattr(self, "_locales"):
+            self._locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        if code not in self._locales:
+            known = ", ".join(sorted(self._locales))
+            raise DataError(
+                _('%(label)s: %(field)s: no language "%(value)s" on this site (it has: %(known)s)')
+                % {"label": label, "field": key, "value": code, "known": known}
+            )
+        return self._locales[code]
+
+    def add_words(self, obj, kind: str, words: dict, label: str) -> int:
+        """obj's words in the languages of words ({"ru": {...}}) it has none in yet: saved
+        as its child rows (a revision of obj then keeps them). How many were added."""
+        model = WORDS_MODELS[kind]
+        have = set(model.objects.filter(**{kind: obj}).values_list("locale_id", flat=True))
+        added = 0
+        for code, values in sorted(words.items()):
+            item_label = f"{label} translations {code}"
+            locale = self.locale(code, f"{label} translations", code)
+            if locale.pk in have:
+                continue
+            values = fields(values, f"{kind} words", item_label)
+            if "aliases" in values:  # a list in the file, one per line in the row
+                values["aliases"] = "\n".join(values["aliases"])
+            row = model(**{kind: obj, "locale": locale, **values})
+            check(row, item_label)
+            row.save()
+            added += 1
+        return added
+
+    def load_translations(self):
+        """Words for objects already in the site or the file, by natural key."""
+        section = self.data.get("translations")
+        if not section:
+            return
+        section = fields(section, "translations", "translations")
+        finders = {"actors": ("actor", self.actors), "claims": ("claim", self.claims)}
+        finders["sources"] = ("source", self.sources)
+        for name, (kind, known) in finders.items():
+            for key, words in sorted(section[name].items()):
+                label = f'translations {kind} "{key}"'
+                if key not in known:
+                    raise DataError(
+                        _("%(label)s: no %(kind)s with this key in the file or site")
+                        % {"label": label, "kind": kind}
+                    )
+                if not isinstance(words, dict):
+                    raise DataError(_("%(label)s: expected an object with keys") % {"label": label})
+                obj = known[key]
+                added = self.add_words(obj, kind, words, label)
+                if not added:
+                    self.skipped["translations"] += 1
+                    continue
+                self.created["translations"] += added
+                if kind == "source":
+                    obj.save_revision()
+                else:
+                    publish(obj, label, live=obj.live)
+
+    def load_naming_policies(self):
+        existing = set(NamingPolicy.objects.values_list("subject", flat=True))
+        for row, label in self.rows("naming_policies", "naming policy", "subject"):
+            if row["subject"] in existing:
+                self.skipped["naming policies"] += 1
+                continue
+            policy = NamingPolicy(
+                subject=row["subject"],
+                note=row["note"],
+                actor=self.actor(row["actor"], label, "actor") if row["actor"] else None,
+            )
+            check(policy, label)
+            policy.save()
+            explainers = []
+            for slug in row["explainers"]:
+                if slug not in self.explainers:
+                    raise DataError(
+                        _(
+                            '%(label)s: %(field)s: no explainer with the slug "%(value)s" '
+                            "in the file or site"
+                        )
+                        % {"label": label, "field": "explainers", "value": slug}
+                    )
+                explainers.append(self.explainers[slug])
+            policy.explainers.set(explainers)
+            for i, item in enumerate(row["rules"]):
+                item_label = f"{label} rule {i + 1}"
+                item = fields(item, "naming rule", item_label)
+                rule = NamingRule(
+                    policy=policy,
+                    locale=self.locale(item["language"], item_label, "language"),
+                    preferred_name=item["preferred_name"],
+                    first_mention=item["first_mention"],
+                    alternate_names="\n".join(item["alternate_names"]),
+                    sort_order=i,
+                )
+                check(rule, item_label)
+                rule.save()
+            policy.save()  # the explainers set above, kept on the saved policy
+            policy.save_revision()
+            self.created["naming policies"] += 1
 
     def load_actors(self):
         new = []
@@ -155,6 +264,7 @@ class _Loader:
                 check(affiliation, item_label)
                 affiliation.save()
         for actor, row, label in new:
+            self.add_words(actor, "actor", row["translations"], label)
             publish(actor, label, live=row["live"])
             self.created["actors"] += 1
 
@@ -173,6 +283,7 @@ class _Loader:
             )
             check(source, label)
             source.save()
+            self.add_words(source, "source", row["translations"], label)
             source.save_revision()  # sources keep revisions too: the first one is this load
             self.sources[source.reference] = source
             self.created["sources"] += 1
@@ -314,6 +425,7 @@ class _Loader:
                 check(relation, item_label)
                 relation.save()
         for claim, row, label in new:
+            self.add_words(claim, "claim", row["translations"], label)
             publish(claim, label, live=row["live"])  # Claim.publish refuses a claim with no source
             self.created["claims"] += 1
 

@@ -7,7 +7,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 
 FORMAT = "conflicts/1"
-SECTIONS = ("actors", "sources", "explainers", "claims")
+SECTIONS = ("actors", "sources", "explainers", "claims", "translations", "naming_policies")
 
 
 class DataError(ValueError):
@@ -20,10 +20,13 @@ class DataError(ValueError):
 SCHEMA = {
     "actor": (
         {"slug", "name", "kind"},
-        {"description", "bio", "aliases", "wikidata_id", "affiliations", "live"},
+        {"description", "bio", "aliases", "wikidata_id", "affiliations", "live", "translations"},
     ),
     "affiliation": ({"organisation", "role"}, {"start_date", "end_date"}),
-    "source": ({"title", "publisher", "kind"}, {"url", "published_on", "archive_url"}),
+    "source": (
+        {"title", "publisher", "kind"},
+        {"url", "published_on", "archive_url", "translations"},
+    ),
     "explainer": (
         {"slug", "title", "summary", "region"},
         {
@@ -46,12 +49,30 @@ SCHEMA = {
     ),
     "claim": (
         {"slug", "statement", "claimant", "made_on"},
-        {"quote", "conflict", "verdict", "verdict_explanation", "sources", "relations", "live"},
+        {
+            *("quote", "conflict", "verdict", "verdict_explanation", "sources", "relations"),
+            *("live", "translations"),
+        },
     ),
     "claim source": (set(), {"url", "source", "shows", "quote"}),
     "relation": ({"kind", "other"}, set()),
+    # Words in other languages, by language code: {"ru": {"name": ..., ...}} (the first of
+    # each kind required); "translations" at the top level adds them to objects by key.
+    "actor words": ({"name"}, {"aliases", "description", "bio"}),
+    "claim words": ({"statement"}, {"quote", "verdict_explanation"}),
+    "source words": ({"title"}, set()),
+    "translations": (set(), {"actors", "claims", "sources"}),
+    "naming policy": ({"subject", "rules"}, {"explainers", "actor", "note"}),
+    "naming rule": ({"language", "preferred_name"}, {"first_mention", "alternate_names"}),
 }
 BOOLEANS = {"live"}  # absent means true: published
+# Keys holding objects (keyed by language code, or by natural key), per kind.
+OBJECTS = {
+    "actor": {"translations"},
+    "claim": {"translations"},
+    "source": {"translations"},
+    "translations": {"actors", "claims", "sources"},
+}
 LISTS = {
     "aliases",
     "affiliations",
@@ -62,13 +83,20 @@ LISTS = {
     "sources",
     "actors",
     "relations",
+    "rules",
+    "explainers",
+    "alternate_names",
 }
 
 
 def fields(row, kind: str, label: str) -> dict:
     """The row's fields, checked against SCHEMA[kind] (see check_fields)."""
     required, optional = SCHEMA[kind]
-    return check_fields(row, label, required, optional, LISTS, kind=kind, booleans=BOOLEANS)
+    objects = OBJECTS.get(kind, set())
+    lists = LISTS - objects
+    return check_fields(
+        row, label, required, optional, lists, objects, kind=kind, booleans=BOOLEANS
+    )
 
 
 def check_fields(

@@ -5,9 +5,17 @@ all go through `build_sidebars`. Only live, public things appear; links ticked "
 sidebar", in editor order, then what the text names; three timeline events up to the story's
 date and two after; five more stories on the conflict.
 
-Queries, whatever the number of pages and links: actor links, claim links, claim sources;
-when a page has an explainer: the view restrictions, the explainers, their timelines, the
-newest stories on each. One more per kind when the text names actors or claims and the
+Each page's sidebar is in the page's language (its locale): the explainer's translation in
+that language when there is one, the stories on the conflict in that language, and the
+actors', claims' and sources' words in it where they are written, else in the default
+language, each card saying which (conflicts/sidebar/words.py); its names follow the naming
+policies of its conflict in that language (conflicts/naming.py).
+
+Queries, whatever the number of pages and links: the pages' languages and their naming
+rules, actor links, claim links, claim sources; when a page has an explainer: the view
+restrictions, the explainers (with their translations), their timelines, the newest
+stories on each. For pages not in the default language, one more per model: the actors',
+claims' and sources' words. One more per kind when the text names actors or claims and the
 pages are not being served (serving prefetches them: conflicts/models/mentions.py). A page
 in preview, or not saved, shows its editor's unsaved links, read from memory.
 """
@@ -16,7 +24,7 @@ from collections import defaultdict
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import F, Window
+from django.db.models import F, Q, Window
 from django.db.models.functions import RowNumber
 from wagtail.models import Page
 
@@ -26,6 +34,8 @@ from conflicts.models.claims import CLAIM_CARD_FIELDS
 from conflicts.models.mentions import live_mentions
 from conflicts.models.pages import TIMELINE_ENTRY_FIELDS
 from conflicts.models.querysets import card_columns
+from conflicts.models.translations import default_language_code
+from conflicts.naming import Namer, languages_with_rules
 from conflicts.sidebar.cards import (
     RelatedContext,
     actor_card,
@@ -34,6 +44,7 @@ from conflicts.sidebar.cards import (
     story_link,
     timeline_entry,
 )
+from conflicts.sidebar.words import apply_names, put_into_languages
 
 TIMELINE_BEFORE = 3
 TIMELINE_AFTER = 2
@@ -49,6 +60,7 @@ def build_sidebars(pages, request=None) -> list[RelatedContext]:
     if not pages:
         return []
     contexts = [RelatedContext() for _ in pages]
+    languages = languages_with_rules(page.locale_id for page in pages)
     actor_rows = link_rows(pages, "actor_links", ("show_in_sidebar", "actor"), "actor")
     claim_rows = link_rows(pages, "claim_links", ("show_in_sidebar", "claim"), "claim")
     linked = []
@@ -68,7 +80,15 @@ def build_sidebars(pages, request=None) -> list[RelatedContext]:
             {"actor": {r.actor_id for r in actors}, "claim": {r.claim_id for r in claims}}
         )
     add_mentions(pages, contexts, linked)
-    add_conflicts(pages, contexts, request)
+    conflict_keys = add_conflicts(pages, contexts, request)
+    default = default_language_code()
+    codes = [languages[p.locale_id].code if p.locale_id in languages else default for p in pages]
+    put_into_languages(
+        contexts, [(p.locale_id, code) for p, code in zip(pages, codes, strict=True)]
+    )
+    for page, context, key in zip(pages, contexts, conflict_keys, strict=True):
+        language = languages.get(page.locale_id)
+        apply_names(context, language.namer(key) if language else Namer())
     return contexts
 
 
@@ -130,24 +150,51 @@ def add_mentions(pages, contexts, linked) -> None:
             )
 
 
-def add_conflicts(pages, contexts, request) -> None:
-    """Each page's explainer card, the timeline around its date and more stories on it."""
+def add_conflicts(pages, contexts, request) -> list:
+    """Each page's explainer card, the timeline around its date and more stories on it, in
+    the page's language: the explainer's translation in the page's locale when it is live,
+    else the explainer linked. Returns each page's conflict (its explainer's translation key,
+    or None): the naming policies that apply."""
+    keys = [None] * len(pages)
     explainer_ids = {page.explainer_id for page in pages if page.explainer_id}
     if not explainer_ids:
-        return
+        return keys
     private = Page.objects.private_q()  # the view restrictions, read once for both queries
+    linked_keys = ConflictExplainerPage.objects.filter(pk__in=explainer_ids).values(
+        "translation_key"
+    )
+    translations = Q(
+        translation_key__in=linked_keys, locale_id__in={page.locale_id for page in pages}
+    )
     explainers = (
-        ConflictExplainerPage.objects.live_public(private).filter(pk__in=explainer_ids).in_bulk()
+        ConflictExplainerPage.objects.live_public(private)
+        .filter(Q(pk__in=explainer_ids) | translations)
+        .select_related("locale")
+        .in_bulk()
     )
     if not explainers:
-        return
+        return keys
+    by_language = {(e.translation_key, e.locale_id): e for e in explainers.values()}
+    shown = {}  # page index: the explainer its sidebar shows
+    for index, page in enumerate(pages):
+        linked = explainers.get(page.explainer_id)
+        if linked is not None:
+            shown[index] = by_language.get((linked.translation_key, page.locale_id), linked)
+            keys[index] = linked.translation_key
     timelines = defaultdict(list)
-    events = TimelineEvent.objects.filter(page__in=list(explainers)).only(*TIMELINE_ENTRY_FIELDS)
-    for event in events.order_by("page", *TimelineEvent._meta.ordering):
+    events = TimelineEvent.objects.filter(page__in={e.pk for e in shown.values()})
+    for event in events.only(*TIMELINE_ENTRY_FIELDS).order_by(
+        "page", *TimelineEvent._meta.ordering
+    ):
         timelines[event.page_id].append(event)
-    stories = newest_stories(type(pages[0]), sorted(explainers), private)
-    for page, context in zip(pages, contexts, strict=True):
-        explainer = explainers.get(page.explainer_id)
+    groups = {
+        index: (page.explainer_id, explainer.pk, page.locale_id)
+        for index, page in enumerate(pages)
+        if (explainer := shown.get(index)) is not None
+    }
+    stories = newest_stories(type(pages[0]), sorted(set(groups.values())), private)
+    for index, (page, context) in enumerate(zip(pages, contexts, strict=True)):
+        explainer = shown.get(index)
         if explainer is None:
             continue
         context.explainer = explainer_card(explainer, request)
@@ -160,45 +207,63 @@ def add_conflicts(pages, contexts, request) -> None:
         context.timeline_before = [timeline_entry(e) for e in before]
         context.timeline_after = [timeline_entry(e) for e in after]
         context.more_stories = [
-            story_link(s, request) for s in stories[explainer.pk] if s.pk != page.pk
+            story_link(s, request) for s in stories[groups[index]] if s.pk != page.pk
         ][:MORE_STORIES]
+    return keys
 
 
-def newest_stories(model, explainer_ids, private) -> dict[int, list]:
-    """Each explainer's live, public stories, newest first: the first MORE_STORIES + 1, so
-    that leaving out the page itself still leaves MORE_STORIES. One query either way."""
+def newest_stories(model, groups, private) -> dict[tuple, list]:
+    """{(linked explainer, shown explainer, locale): the live, public stories in that locale
+    on either explainer, newest first}: the first MORE_STORIES + 1, so that leaving out the
+    page itself still leaves MORE_STORIES. One query either way."""
     order_field = model.context_date_field
     stories = model.objects.live_public(private).only(
-        "title", "slug", "url_path", "explainer_id", order_field
+        "title", "slug", "url_path", "explainer_id", "locale_id", order_field
     )
     if connection.features.supports_slicing_ordering_in_compound:
-        newest = _newest_by_union(stories, explainer_ids)
+        newest = _newest_by_union(stories, groups)
     else:
-        newest = _newest_by_window(stories, explainer_ids)
-    by_explainer = defaultdict(list)
+        newest = _newest_by_window(stories, groups)
+    by_group = defaultdict(list)
     for story in newest:
-        by_explainer[story.explainer_id].append(story)
-    return by_explainer
+        for group in groups:
+            if story.locale_id == group[2] and story.explainer_id in group[:2]:
+                by_group[group].append(story)
+    for found in by_group.values():  # a group on two explainers gets the stories of both
+        found.sort(key=lambda story: story.get_context_date(), reverse=True)
+    return by_group
 
 
-def _newest_by_union(stories, explainer_ids):
-    """A UNION ALL of one small query per explainer, each walking the (explainer, date)
-    index and stopping at its limit (PostgreSQL). A window over all the explainers'
-    stories sorted every one of them: 190 ms at 100,000 stories, 4 ms this way."""
-    parts = [stories.on_conflict(pk).newest(MORE_STORIES + 1) for pk in explainer_ids]
+def _on(stories, group):
+    linked, shown, locale_id = group
+    return stories.filter(explainer_id__in={linked, shown}, locale_id=locale_id)
+
+
+def _newest_by_union(stories, groups):
+    """A UNION ALL of one small query per conflict and language, each walking the
+    (explainer, date) index and stopping at its limit (PostgreSQL). A window over all the
+    explainers' stories sorted every one of them: 190 ms at 100,000 stories, 4 ms this way."""
+    parts = [_on(stories, group).newest(MORE_STORIES + 1) for group in groups]
     if len(parts) == 1:  # ordered already (a sliced query cannot be reordered)
         return parts[0]
     ordering = parts[0].query.order_by
     return parts[0].union(*parts[1:], all=True).order_by(*ordering)
 
 
-def _newest_by_window(stories, explainer_ids):
-    """The same rows by ranking every story of the explainers (SQLite cannot limit the parts
-    of a union)."""
+def _newest_by_window(stories, groups):
+    """The same rows by ranking every story of the explainers in each language (SQLite cannot
+    limit the parts of a union)."""
     ordering = stories.newest().query.order_by
+    wanted = Q(pk__in=[])
+    for group in groups:
+        wanted |= Q(explainer_id__in=set(group[:2]), locale_id=group[2])
     return (
-        stories.filter(explainer_id__in=explainer_ids)
-        .annotate(rank=Window(RowNumber(), partition_by=F("explainer_id"), order_by=ordering))
+        stories.filter(wanted)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("explainer_id"), F("locale_id")], order_by=ordering
+            )
+        )
         .filter(rank__lte=MORE_STORIES + 1)
         .order_by("explainer_id", "rank")
     )

@@ -34,12 +34,13 @@ from django.conf import settings
 from wagtail.models import Site
 
 from caching.store import cached, cached_for_page, cached_many, page_key
+from conflicts.languages import active_language
 from conflicts.sidebar.build import build_sidebar, build_sidebars
 from conflicts.sidebar.scopes import LIST_SCOPES, page_scopes, sidebar_scopes
 
 # Part of every key: raise it when the cached dataclasses (conflicts/sidebar/cards.py) change
 # shape, so a release never reads a sidebar pickled by the one before it.
-FORMAT = 4
+FORMAT = 5
 SIDEBAR = f"conflicts-sidebar-{FORMAT}"
 SIDEBAR_HTML = f"{SIDEBAR}-html"
 
@@ -64,10 +65,12 @@ def keyed_request(request):
 
 
 def sidebar_key(page, key_request, kind: str = SIDEBAR) -> str:
-    """The key of a story's cached sidebar (or its HTML): the story's version, and the host
-    of key_request (keyed_request(request)) when there is one."""
+    """The key of a story's cached sidebar (or its HTML): the story's version, its language
+    (its locale: the sidebar is in it), and the host of key_request (keyed_request(request))
+    when there is one."""
     context = getattr(page, "context_updated_at", None)
-    return f"{page_key(page, key_request, kind)}:{context.timestamp() if context else ''}"
+    version = context.timestamp() if context else ""
+    return f"{page_key(page, key_request, kind)}:{version}:locale-{page.locale_id}"
 
 
 def _cached_sidebar(page, request, kind: str, build):
@@ -129,6 +132,5 @@ def actor_profile_html(actor, request, render) -> str:
     """An actor page's affiliations, claims and stories as rendered by render(), under
     LIST_SCOPES: it lists stories of any conflict, so any story's change drops it. A warm
     actor page renders none of its 20 claim cards."""
-    return cached_for_page(
-        actor, request, f"conflicts-actor-{FORMAT}", LIST_SCOPES, render, cache_seconds()
-    )
+    kind = f"conflicts-actor-{FORMAT}-{active_language()}"  # shown in the reader's language
+    return cached_for_page(actor, request, kind, LIST_SCOPES, render, cache_seconds())

@@ -2,13 +2,15 @@
 
 Each builder reads only the columns listed beside its model (ACTOR_CARD_FIELDS ...): the
 queries that build cards load only those. `RelatedContext.as_dict()` is the JSON partners get.
+
+Cards are built in the default language and put into the story's language afterwards
+(conflicts/sidebar/words.py): each card's `lang` says what language its words are in, so a
+card whose words fell back says so (`lang` differs from `RelatedContext.language`).
 """
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from functools import cache
-
-from django.utils.encoding import force_str
 
 
 @dataclass
@@ -22,6 +24,7 @@ class ExplainerCard:
     status_label: str
     region: str
     last_reviewed: date | None
+    lang: str = ""  # the language of its words (the explainer page's locale)
 
 
 @dataclass
@@ -35,6 +38,8 @@ class ActorCard:
     description: str
     wikidata_id: str
     mentioned: bool = False  # named in the story's text, not linked by an editor
+    lang: str = ""  # the language of the name ("" until put into a language)
+    description_lang: str = ""
 
 
 @dataclass
@@ -48,6 +53,8 @@ class SourceRef:
     shows: str
     shows_label: str
     quote: str
+    source_id: int | None = None
+    title_lang: str = ""
 
 
 @dataclass
@@ -64,6 +71,8 @@ class ClaimCard:
     verdict_explanation: str
     sources: list[SourceRef]
     mentioned: bool = False  # referred to in the story's text, not linked by an editor
+    lang: str = ""  # the language of the statement and the quote
+    verdict_explanation_lang: str = ""
 
 
 @dataclass
@@ -91,6 +100,7 @@ class RelatedContext:
     timeline_before: list[TimelineEntry] = field(default_factory=list)
     timeline_after: list[TimelineEntry] = field(default_factory=list)
     more_stories: list[StoryLink] = field(default_factory=list)
+    language: str = ""  # the story's language: what the cards are in, or fall back from
 
     @property
     def is_empty(self) -> bool:
@@ -106,9 +116,11 @@ def _labels(model, field_name: str) -> dict:
 
 
 def _label(instance, field_name: str):
-    """What get_<field>_display() gives, from the field's choices read once, not per card."""
+    """What get_<field>_display() gives, from the field's choices read once, not per card;
+    kept lazy, so that a sidebar rendered in another language than it was built in (a
+    Russian story's, warmed by the worker) names the verdict in that language."""
     value = getattr(instance, field_name)
-    return force_str(_labels(type(instance), field_name).get(value, value), strings_only=True)
+    return _labels(type(instance), field_name).get(value, value)
 
 
 def actor_card(actor, mentioned: bool = False) -> ActorCard:
@@ -137,6 +149,7 @@ def source_ref(claim_source) -> SourceRef:
         shows=claim_source.shows,
         shows_label=_label(claim_source, "shows"),
         quote=claim_source.quote,
+        source_id=claim_source.source_id,
     )
 
 
@@ -172,6 +185,7 @@ def explainer_card(explainer, request=None) -> ExplainerCard:
         status_label=_label(explainer, "status"),
         region=explainer.region,
         last_reviewed=explainer.last_reviewed,
+        lang=explainer.locale.language_code if "locale" in explainer._state.fields_cache else "",
     )
 
 

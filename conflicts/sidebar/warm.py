@@ -17,8 +17,8 @@ read, not a build.
 - A sidebar built without a request holds paths, not URLs with a host, when the site serves
   one Wagtail site: the key then has no host and a reader's request reads what the worker
   kept. With several sites URLs depend on the request's site: the worker warms nothing.
-- The HTML is rendered in the worker's active language (settings.LANGUAGE_CODE), as the
-  site serves one language.
+- The HTML is rendered in each story's language (render_sidebar activates it), whatever
+  the worker's own.
 - A story whose context changed again after the change that asked for the warm-up is left
   out: the later change asked for its own, and a sidebar built now would be kept under a key
   no reader asks for once that change commits (a breaking story's edits, seconds apart, cost

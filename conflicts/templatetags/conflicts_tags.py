@@ -6,8 +6,10 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from conflicts.profiles import actor_profile, explainer_profile
 from conflicts.sidebar.cache import actor_profile_html, explainer_html, sidebar_html
@@ -18,8 +20,12 @@ SIDEBAR_TEMPLATE = "conflicts/includes/sidebar.html"
 
 
 def render_sidebar(data, request=None) -> str:
-    """A sidebar's HTML: the same with or without a request (the worker renders it too)."""
-    return render_to_string(SIDEBAR_TEMPLATE, {"related_context": data, "request": request})
+    """A sidebar's HTML, in its story's language (data.language: the interface words too):
+    the same with or without a request (the worker renders it too)."""
+    values = {"related_context": data, "request": request}
+    language = getattr(data, "language", "") or translation.get_language()
+    with translation.override(language):
+        return render_to_string(SIDEBAR_TEMPLATE, values)
 
 
 @register.simple_tag(takes_context=True)
@@ -92,3 +98,26 @@ def json_ld(data):
         '<script type="application/ld+json">{}</script>',
         mark_safe(payload.translate(_JSON_SCRIPT_ESCAPES)),  # noqa: S308 (escaped above)
     )
+
+
+def _fell_back(words_language, page_language) -> bool:
+    return bool(words_language and page_language and words_language != page_language)
+
+
+@register.simple_tag
+def lang_attr(words_language, page_language=""):
+    """` lang="en"` on text shown in another language than the page's (a fallback), so
+    screen readers read it in its own language; nothing otherwise."""
+    if not _fell_back(words_language, page_language):
+        return ""
+    return format_html(' lang="{}"', words_language)
+
+
+@register.simple_tag
+def fallback_note(words_language, page_language=""):
+    """ "(not yet translated)", in the page's language, after words that fell back. Not "not
+    yet in Russian": a language's name put into a sentence takes a case in Russian and
+    Armenian that a placeholder cannot give it; the words' own lang says which they are."""
+    if not _fell_back(words_language, page_language):
+        return ""
+    return format_html(' <span class="fallback-note">({})</span>', _("not yet translated"))

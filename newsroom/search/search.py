@@ -12,11 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.search.backends import get_search_backend
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Locale, Page
 
 from caching.store import cached
 from conflicts.models import Actor, Claim, ConflictExplainerPage
 from conflicts.sidebar.scopes import LIST_SCOPES
+from newsroom.search.backend import backend_for_language
 from newsroom.stories.models import ArticlePage
 
 PER_TYPE = 100  # the best matches of each type that compete for the ranked list
@@ -27,8 +30,11 @@ class SearchHit:
     kind: str
     title: str
     url: str
-    summary: str
+    summary: str  # the snippet: search_description, else the dek, summary or explanation
     date: object = None  # a date or datetime readers see beside the hit, or None
+    byline: str = ""  # who said it (claims)
+    verdict: str = ""  # a claim's verdict code ("unchecked" for none yet); "" for other kinds
+    verdict_label: str = ""  # ... and its name in words
 
 
 @dataclass
@@ -43,6 +49,7 @@ class SearchKind:
     shown_fields: tuple  # what title, url, summary and date read: a hit loads only these
     select_related: tuple = ()
     date: Callable = lambda obj: None
+    more: Callable = lambda obj: {}  # more SearchHit fields (byline, verdict ...)
 
 
 class SearchHits:
@@ -76,7 +83,14 @@ class SearchHits:
                 rows = kind.queryset.select_related(*kind.select_related).only(*kind.shown_fields)
                 found = rows.in_bulk(shown)
                 hits += [
-                    SearchHit(kind.name, kind.title(o), kind.url(o), kind.summary(o), kind.date(o))
+                    SearchHit(
+                        kind.name,
+                        kind.title(o),
+                        kind.url(o),
+                        kind.summary(o),
+                        kind.date(o),
+                        **kind.more(o),
+                    )
                     for o in (found[pk] for pk in shown if pk in found)
                 ]
             offset += len(ids)
@@ -84,12 +98,18 @@ class SearchHits:
 
 
 def rank(words: str, kinds: list[SearchKind]) -> dict[str, list[int]]:
-    """{kind name: the ids of its best PER_TYPE matches, best first}: one query per kind."""
-    backend = get_search_backend()
-    return {
-        kind.name: ranked_ids(backend.search(words, kind.queryset.only("pk"))[:PER_TYPE])
-        for kind in kinds
-    }
+    """{kind name: the ids of its best PER_TYPE matches, best first}: one query per kind.
+    Pages are those in the reader's language, searched with its text-search configuration;
+    what has no language (actors, claims) with the default language's (search/backend.py)."""
+    language = translation.get_language()
+    ranking = {}
+    for kind in kinds:
+        queryset, backend = kind.queryset.only("pk"), backend_for_language(None)
+        if issubclass(queryset.model, Page):
+            queryset = queryset.filter(locale__in=Locale.objects.filter(language_code=language))
+            backend = backend_for_language(language)
+        ranking[kind.name] = ranked_ids(backend.search(words, queryset)[:PER_TYPE])
+    return ranking
 
 
 def ranked_ids(results) -> list[int]:
@@ -112,8 +132,19 @@ def cached_ranking(words: str, kinds: list[SearchKind]) -> dict[str, list[int]]:
     # The backends ignore case, so "Karabakh" and "karabakh" share an entry.
     digest = hashlib.sha256(words.lower().encode()).hexdigest()
     names = ",".join(kind.name for kind in kinds)
-    key = f"newsroom:search:{names}:{digest}"
+    key = f"newsroom:search:{translation.get_language()}:{names}:{digest}"
     return cached(key, LIST_SCOPES, lambda: rank(words, kinds), seconds)
+
+
+def claim_more(claim) -> dict:
+    """What a claim's hit shows beside its statement: who said it and the verdict in words."""
+    return {
+        "byline": gettext("Claimed by %(name)s") % {"name": claim.claimant.name},
+        "verdict": claim.verdict or "unchecked",
+        "verdict_label": (
+            claim.get_verdict_display() if claim.verdict else gettext("Not yet checked")
+        ),
+    }
 
 
 def search_everything(query: str, request=None) -> SearchHits:
@@ -126,8 +157,8 @@ def search_everything(query: str, request=None) -> SearchHits:
                 ArticlePage.objects.live_public(),
                 lambda p: p.title,
                 lambda p: p.get_url(request),
-                lambda p: p.dek,
-                ("title", "url_path", "dek", "display_date"),
+                lambda p: p.search_description or p.dek,
+                ("title", "url_path", "search_description", "dek", "display_date"),
                 date=lambda p: p.display_date,
             ),
             SearchKind(
@@ -135,8 +166,8 @@ def search_everything(query: str, request=None) -> SearchHits:
                 ConflictExplainerPage.objects.live_public(),
                 lambda p: p.title,
                 lambda p: p.get_url(request),
-                lambda p: p.summary,
-                ("title", "url_path", "summary", "last_reviewed"),
+                lambda p: p.search_description or p.summary,
+                ("title", "url_path", "search_description", "summary", "last_reviewed"),
                 date=lambda p: p.last_reviewed,
             ),
             SearchKind(
@@ -145,17 +176,22 @@ def search_everything(query: str, request=None) -> SearchHits:
                 lambda a: a.name,
                 lambda a: a.get_absolute_url(),
                 lambda a: a.description,
-                ("name", "slug", "description"),
+                ("name", "slug", "description", "last_published_at"),
+                date=lambda a: a.last_published_at,  # "Updated": an actor has no date of its own
             ),
             SearchKind(
                 "Claim",
                 Claim.objects.public(),
                 lambda c: c.statement,
                 lambda c: c.get_absolute_url(),
-                lambda c: f"Claimed by {c.claimant.name}",
-                ("statement", "slug", "claimant", "claimant__name", "made_on"),
+                lambda c: c.verdict_explanation,
+                (
+                    *("statement", "slug", "claimant", "claimant__name", "made_on"),
+                    *("verdict", "verdict_explanation"),
+                ),
                 select_related=("claimant",),
                 date=lambda c: c.made_on,
+                more=claim_more,
             ),
         ],
     )

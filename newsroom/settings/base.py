@@ -21,6 +21,10 @@ INSTALLED_APPS = [
     "conflicts",
     "caching",
     "wagtail.contrib.forms",
+    # Pages translated by copying them into another locale's tree: a language desk writes
+    # its own edition of a story (README, "Languages"); wagtail.locales manages the locales.
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
@@ -62,6 +66,10 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "newsroom.partners.api.middleware.APIConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's LocaleMiddleware: the language from the address, /hy/... and /ru/...; an
+    # unprefixed address is English whatever the browser asks for (i18n_patterns without a
+    # default prefix, newsroom/urls.py), so it sends no Vary: Accept-Language.
+    "newsroom.languages.AddressLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -122,7 +130,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The site's languages (README, "Languages"): English, the default, keeps unprefixed
+# addresses; Armenian and Russian live under /hy/ and /ru/. Each name is in its own language,
+# as the reader's language switch shows it.
 LANGUAGE_CODE = "en"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("hy", "Հայերեն"), ("ru", "Русский")]
+# The site's interface strings (locale/) and the plugin's own (conflicts/locale/, found
+# through the app); Wagtail's admin brings its own catalogues.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -144,7 +159,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # the whole index (newsroom/search/backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "newsroom.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 # Editors' avatars are not fetched from Gravatar: no third party learns who uses the admin,
 # and the CSP keeps images to our own origin.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -15,7 +15,7 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from newsroom import sites
+        from newsroom import languages, sites
         from newsroom.stories import corrections, navigation, purge
 
         purge.connect()
@@ -23,6 +23,7 @@ class NewsroomConfig(AppConfig):
         navigation.connect()  # the header's links (navigation.py)
         # The project package has no app of its own: its cached sites are connected here.
         sites.connect()
+        languages.connect()  # the home page in each language (newsroom/languages.py)
         declare_cache_rules()
 
 

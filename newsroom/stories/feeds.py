@@ -9,8 +9,11 @@ and the verdict changes of public claims, each linking to the story or the claim
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
+from django.utils.translation import gettext, gettext_lazy
 
 from conflicts.models import Actor, ConflictExplainerPage, VerdictChange
 from newsroom.stories.corrections import corrections_html, public_corrections
@@ -20,22 +23,33 @@ FEED_SIZE = 30
 
 
 def live_stories():
-    """Live, public stories with what a feed item needs, in a fixed number of queries."""
+    """Live, public stories in the reader's language (the feed's address: /ru/feeds/... lists
+    Russian stories), with what a feed item needs, in a fixed number of queries."""
     return (
         ArticlePage.objects.live_public()
+        .filter(locale__language_code=translation.get_language())
         .order_by("-display_date")
         .prefetch_related("bylines__author", "tags")
     )
 
 
-class StoryFeed(Feed):
-    """The newest stories on the site (RSS 2.0)."""
+class RequestFeedMixin:
+    """Keeps the request for items' addresses. The channel's language element (RSS
+    <language>, Atom xml:lang) is Django's default: the active language, the feed's."""
 
-    title = "The Newsroom: latest stories"
-    description = "The newest stories from The Newsroom."
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+
+class StoryFeed(RequestFeedMixin, Feed):
+    """The newest stories on the site in the feed's language (RSS 2.0)."""
+
+    title = gettext_lazy("The Newsroom: latest stories")
+    description = gettext_lazy("The newest stories from The Newsroom.")
 
     def link(self, obj=None):
-        return "/"
+        return home_address()
 
     def items(self, obj=None):
         return live_stories()[:FEED_SIZE]
@@ -63,20 +77,27 @@ class StoryFeed(Feed):
     def item_categories(self, item):
         return [tag.name for tag in item.tags.all()]
 
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
+
+def in_language(queryset):
+    """The pages of queryset in the reader's language (a slug may be the same in several)."""
+    return queryset.filter(locale__language_code=translation.get_language())
+
+
+def home_address() -> str:
+    """The front page in the reader's language ("/", "/ru/")."""
+    return reverse("wagtail_serve", args=[""])
 
 
 class SectionFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(SectionPage.objects.live().public(), slug=slug)
+        return get_object_or_404(in_language(SectionPage.objects.live().public()), slug=slug)
 
     def title(self, obj):
-        return f"The Newsroom: {obj.title}"
+        return gettext("The Newsroom: %(section)s") % {"section": obj.title}
 
     def description(self, obj):
-        return escape(obj.intro or f"The newest stories in {obj.title}.")  # read as HTML
+        default = gettext("The newest stories in %(section)s.") % {"section": obj.title}
+        return escape(obj.intro or default)  # read as HTML
 
     def link(self, obj):
         return obj.get_url(self.request)
@@ -87,10 +108,14 @@ class SectionFeed(StoryFeed):
 
 class ConflictFeed(StoryFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(ConflictExplainerPage.objects.live_public(), slug=slug)
+        explainers = ConflictExplainerPage.objects.live_public()
+        # The explainer in the feed's language, else the one with this slug in any (stories
+        # in every language may link an English explainer).
+        found = in_language(explainers).filter(slug=slug).first()
+        return found or get_object_or_404(explainers.order_by("path"), slug=slug)
 
     def title(self, obj):
-        return f"The Newsroom: stories on the {obj.title}"
+        return gettext("The Newsroom: stories on the %(conflict)s") % {"conflict": obj.title}
 
     def description(self, obj):
         return escape(obj.summary)  # RSS readers render a channel description as HTML
@@ -99,7 +124,8 @@ class ConflictFeed(StoryFeed):
         return obj.get_url(self.request)
 
     def items(self, obj):
-        return live_stories().filter(explainer=obj)[:FEED_SIZE]
+        same_conflict = [obj.pk, *obj.get_translations().values_list("pk", flat=True)]
+        return live_stories().filter(explainer__in=same_conflict)[:FEED_SIZE]
 
 
 class ActorFeed(StoryFeed):
@@ -107,10 +133,11 @@ class ActorFeed(StoryFeed):
         return get_object_or_404(Actor.objects.public(), slug=slug)
 
     def title(self, obj):
-        return f"The Newsroom: stories on {obj.name}"
+        return gettext("The Newsroom: stories on %(actor)s") % {"actor": obj.name}
 
     def description(self, obj):
-        return escape(obj.description or f"Stories that involve {obj.name}.")  # read as HTML
+        default = gettext("Stories that involve %(actor)s.") % {"actor": obj.name}
+        return escape(obj.description or default)  # read as HTML
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -122,7 +149,8 @@ class ActorFeed(StoryFeed):
 def corrections_and_verdict_changes(limit: int) -> list:
     """The newest `limit` public corrections and verdict changes, newest first, in a fixed
     number of queries; each correction with its text as readers see it (`text_html`)."""
-    corrections = list(public_corrections()[:limit])
+    language = translation.get_language()
+    corrections = list(public_corrections().filter(page__locale__language_code=language)[:limit])
     for correction, html in zip(corrections, corrections_html(corrections), strict=True):
         correction.text_html = html
     changes = VerdictChange.objects.public().select_related("claim")[:limit]
@@ -134,14 +162,17 @@ def notice_date(notice):
     return notice.date if isinstance(notice, ArticleCorrection) else notice.changed_at
 
 
-class CorrectionsFeed(Feed):
-    """Corrections and updates to stories, and changes of claims' verdicts (RSS 2.0)."""
+class CorrectionsFeed(RequestFeedMixin, Feed):
+    """Corrections and updates to stories in the feed's language, and changes of claims'
+    verdicts (in every language's feed: a verdict is the same in all), RSS 2.0."""
 
-    title = "The Newsroom: corrections and verdict changes"
-    description = "Corrections and updates to our stories, and claims whose verdict changed."
+    title = gettext_lazy("The Newsroom: corrections and verdict changes")
+    description = gettext_lazy(
+        "Corrections and updates to our stories, and claims whose verdict changed."
+    )
 
     def link(self):
-        return "/"
+        return home_address()
 
     def items(self):
         return corrections_and_verdict_changes(FEED_SIZE)
@@ -149,12 +180,12 @@ class CorrectionsFeed(Feed):
     def item_title(self, item):
         if isinstance(item, ArticleCorrection):
             return f"{item.get_kind_display()}: {item.page.title}"
-        return f"Verdict changed: {item.claim}"
+        return gettext("Verdict changed: %(claim)s") % {"claim": item.claim}
 
     def item_description(self, item):
         if isinstance(item, ArticleCorrection):
             return item.text_html  # rich text, expanded: HTML as the story shows it
-        before = item.get_old_verdict_display() or "no verdict"
+        before = item.get_old_verdict_display() or gettext("no verdict")
         return escape(
             f"{before} → {item.get_new_verdict_display()}. {item.explanation}"
         )  # plain text, read as HTML
@@ -173,10 +204,6 @@ class CorrectionsFeed(Feed):
 
     def item_pubdate(self, item):
         return notice_date(item)
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
 
 
 def atom(feed_class):

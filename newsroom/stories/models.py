@@ -18,6 +18,7 @@ from conflicts.models import ActorLinkBase, ClaimLinkBase, RelatedContextMixin
 from conflicts.panels import related_context_panels
 from conflicts.validators import HttpURLField, is_home_page, safe_rich_text_validator
 from newsroom.stories.blocks import StoryBlock
+from newsroom.stories.images import social_image
 from newsroom.stories.pagination import count_for_purge, numbered_pages_to_purge, page_or_404
 from newsroom.stories.routing import route_by_address
 from newsroom.stories.story_parts import story_parts
@@ -239,8 +240,12 @@ class ArticlePage(ReaderCacheMixin, RelatedContextMixin, Page):
         context["bylines"] = parts.bylines
         context["corrections"] = parts.corrections
         context["tags"] = parts.tags
+        context["lead_image"] = parts.lead_image
+        url_parts = self.get_url_parts(request)  # the site's address, as canonical links use
+        root_url = (url_parts and url_parts[1]) or request.build_absolute_uri("/")
+        context["social_image"] = social_image(parts.lead_image, root_url)
         context["structured_data"] = [
-            article_jsonld(self, parts, request),
+            article_jsonld(self, parts, request, context["social_image"]),
             page_breadcrumbs(self, self.ancestor_pages, request),
         ]
         return context

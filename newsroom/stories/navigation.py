@@ -1,5 +1,6 @@
 """The site header's navigation: the home page, its sections, the conflicts index and its
-explainers, read from the page tree in two queries and kept in the cache like the sites are.
+explainers, in the reader's language (from that language's home page), read from the page
+tree in two queries and kept in the cache like the sites are.
 
 Every reader page shows the header, so its links must cost no query once built: they are
 kept in the default cache under one key (plain titles and addresses for each site and host:
@@ -15,14 +16,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 from caching.rules import reaches_readers
 from conflicts.models import ConflictExplainerPage, ConflictIndexPage
 from conflicts.models.related import RelatedContextMixin
+from newsroom.languages import home_for_language
 from newsroom.stories.models import SectionPage
 
-NAVIGATION_KEY = "newsroom:navigation"  # {(site id, root page id, host): Navigation}
+NAVIGATION_KEY = "newsroom:navigation"  # {(site id, root page id, host, language): Navigation}
 NAVIGATION_CACHE_SECONDS = 300
 MAX_EXPLAINERS = 6  # the header names the first few; the conflicts index lists them all
 
@@ -92,11 +95,14 @@ def site_navigation(request) -> Navigation | None:
 
 
 def cached_navigation(site, request) -> Navigation:
-    """The site's navigation for the request's host, from the cache or, on a miss, read."""
+    """The site's navigation for the request's host and language (read from that language's
+    home page: newsroom/languages.py), from the cache or, on a miss, read."""
     known = cache.get(NAVIGATION_KEY) or {}
-    key = (site.pk, site.root_page_id, request.get_host())
+    language = translation.get_language()
+    key = (site.pk, site.root_page_id, request.get_host(), language)
     if key not in known:
-        known = {**known, key: read_navigation(site.root_page, request)}
+        home = home_for_language(site, language) or site.root_page
+        known = {**known, key: read_navigation(home, request)}
         cache.set(NAVIGATION_KEY, known, NAVIGATION_CACHE_SECONDS)
     return known[key]
 

@@ -1,5 +1,6 @@
-"""A story's bylines, corrections and tags, kept in the shared cache beside its sidebar.
+"""A story's bylines, corrections, tags and lead image, cached beside its sidebar.
 
+The lead image comes with every rendition the page shows (newsroom/stories/images.py).
 Reading them is three of the five queries a story page costs and about a third of its
 Python time, and every reader of the story gets the same. With the sidebar cache on
 (CONFLICTS_SIDEBAR_CACHE_SECONDS > 0, a cache all app servers share) they are kept like the
@@ -19,6 +20,7 @@ from django.db.models import prefetch_related_objects
 from caching.store import cached_for_page
 from conflicts.sidebar.cache import cache_seconds
 from conflicts.sidebar.scopes import conflict_of, conflict_scope
+from newsroom.stories.images import lead_image
 
 # What authors, tags and images drop (newsroom/stories/apps.py), besides the site's scope.
 STORY_PARTS = "newsroom:story-parts"
@@ -29,6 +31,7 @@ class StoryParts:
     bylines: list
     corrections: list
     tags: list
+    lead_image: object = None  # the Image, its renditions read (images.py), or None
 
 
 def read_story_parts(page) -> StoryParts:
@@ -38,6 +41,7 @@ def read_story_parts(page) -> StoryParts:
         bylines=list(page.bylines.select_related("author")),
         corrections=list(page.corrections.all()),
         tags=list(page.tags.all()),
+        lead_image=lead_image(page),
     )
 
 

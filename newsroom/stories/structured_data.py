@@ -13,9 +13,10 @@ def page_breadcrumbs(page, ancestors, request) -> dict:
     return breadcrumbs_jsonld(trail)
 
 
-def article_jsonld(page, parts, request) -> dict:
+def article_jsonld(page, parts, request, image=None) -> dict:
     """A NewsArticle with byline, dates, publisher, image and the original it is based on;
-    parts are the story's bylines and tags (newsroom/stories/story_parts.py)."""
+    parts are the story's bylines and tags (newsroom/stories/story_parts.py), image its
+    social image (newsroom/stories/images.py: the og:image, as an ImageObject)."""
     url = page.get_full_url(request)
     data = {
         "@context": "https://schema.org",
@@ -35,9 +36,13 @@ def article_jsonld(page, parts, request) -> dict:
         },
         "keywords": [tag.name for tag in parts.tags],
     }
-    if page.lead_image:
-        rendition = page.lead_image.get_rendition("fill-1200x630")
-        data["image"] = request.build_absolute_uri(rendition.url)
+    if image:
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": image["url"],
+            "width": image["width"],
+            "height": image["height"],
+        }
     if page.original_article_url:  # the original story itself, never a home page
         data["isBasedOn"] = page.original_article_url
         data["sameAs"] = page.original_article_url

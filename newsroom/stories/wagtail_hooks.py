@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsroom.stories.desk import construct_desk_panels
 from newsroom.stories.models import Author
+from newsroom.stories.page_links import LocalizedPageLinkHandler
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -24,3 +25,10 @@ register_snippet(AuthorViewSet)
 def desk_dashboard(request, panels):
     """The desk: the dashboard's panels for the user's newsroom role (desk.py)."""
     construct_desk_panels(request, panels)
+
+
+@hooks.register("register_rich_text_features", order=100)  # after Wagtail's own "page" links
+def localized_page_links(features):
+    """Page links to the linked page's edition in the reader's language, all of a text's in
+    one query (page_links.py)."""
+    features.register_link_type(LocalizedPageLinkHandler)

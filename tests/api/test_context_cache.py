@@ -10,7 +10,8 @@ from tests.api.test_queries_and_formats import AUTH, LIST_QUERIES
 from tests.factories import ActorFactory, AuthorFactory, ClaimFactory, SectionPageFactory
 from tests.pages import warm_site_caches
 
-RELATED_CONTEXT_QUERIES = 7  # conflicts.sidebar.build_sidebars, for any number of pages
+RELATED_CONTEXT_QUERIES = 8  # conflicts.sidebar.build_sidebars, for any number of pages
+# (8 since one query reads the stories' languages and the naming rules)
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ LIST_FIELDS = [
     "id",
     "slug",
     "url",
+    "language",
     "headline",
     "dek",
     "byline",
@@ -108,8 +109,8 @@ def test_fields_left_out_cost_no_query(api, stories, django_assert_num_queries):
         response = api.get("/api/v1/articles/?fields=id,headline,url,updated_at&page_size=50")
     assert len(response.json()["results"]) == 10
 
-    # the compact context is read off the related context: its 7 queries, nothing else
-    with django_assert_num_queries(AUTH + 3 + 7):
+    # the compact context is read off the related context: its 8 queries, nothing else
+    with django_assert_num_queries(AUTH + 3 + 8):
         response = api.get("/api/v1/articles/?fields=id,context&page_size=50")
     assert all(len(article["context"]["claims"]) == 3 for article in response.json()["results"])
 

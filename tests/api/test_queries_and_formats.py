@@ -22,10 +22,10 @@ AUTH = 3
 # links, claim sources, view restrictions (read once; was twice), explainers, timelines and
 # more stories (the compact `context` is read off it). The site, for full URLs, comes from
 # the cache (newsroom/sites.py).
-LIST_QUERIES = AUTH + 6 + 7
+LIST_QUERIES = AUTH + 6 + 8  # +1: the sidebars' languages and naming rules
 # the list's 5 for one article, corrections, the linked actors (ninjs names them) and the
 # sidebar's 7 (conflicts.sidebar.build_sidebar; was 8)
-DETAIL_QUERIES = AUTH + 14
+DETAIL_QUERIES = AUTH + 15  # +1: the sidebar's languages and naming rules
 
 
 def linked_story(site_tree, explainer, links):

@@ -159,3 +159,14 @@ def stories(site_tree, explainer, actors, claim):
         live=False,
     )
     return [newer, older]
+
+
+@pytest.fixture
+def locales(db) -> dict:
+    """The host's three languages as Locale rows, {"en": ..., "hy": ..., "ru": ...} (English,
+    the default, comes with Wagtail's migrations)."""
+    from wagtail.models import Locale
+
+    return {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "hy", "ru")
+    }

@@ -23,6 +23,7 @@ def claim_form(claimant, sources, action):
             "verdict": "reported",
             "verdict_explanation": "On the record; no finding.",
             "relations": inline_formset([]),
+            "translations": inline_formset([]),
             "slug": "",
         }
     )
@@ -96,6 +97,7 @@ def actor_form(actor, **changes):
             "wikidata_id": actor.wikidata_id,
             "slug": actor.slug,
             "affiliations": inline_formset([]),
+            "translations": inline_formset([]),
             **changes,
         }
     )

@@ -1,30 +1,110 @@
-"""Readers' door, plugin side: the claim page (statement, quote, claimant, verdict, sources,
-related claims and stories), its preview, and no page for a draft."""
+"""Readers' door, plugin side: the claim page (one verdict panel: the claim attributed, who
+said it and when, the verdict in words with its explanation; then the sources, related claims
+and stories), its preview, and no page for a draft."""
 
+import datetime
+
+import pytest
 from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.utils import timezone
 
-from conflicts.models import ClaimRelation
+from conflicts.models import ClaimRelation, Verdict, VerdictChange
 from tests.conflicts.factories import ClaimFactory
 from tests.conflicts.reader_pages import EXPLAINER_URL, section_titled
 from tests.pages import get_page, soup_of, text_of
 
+CLAIM_URL = "/claims/peacekeepers-are-leaving/"
 
-def test_claim_page_shows_statement_quote_claimant_and_verdict(client, claim, explainer):
-    page = get_page(client, "/claims/peacekeepers-are-leaving/")
 
-    assert [text_of(h) for h in page.find_all("h1")] == [claim.statement]
-    meta = page.find(class_="claim-meta")
-    assert text_of(meta) == (
-        "Claimed by Dmitry Peskov on 17 April 2024, in the Nagorno-Karabakh conflict"
+def panel_rows(page) -> dict[str, str]:
+    """The verdict panel's rows as the reader reads them: {label: text}."""
+    panel = page.find(class_="verdict-panel")
+    return {text_of(row.dt): text_of(row.dd) for row in panel.find_all(class_="verdict-panel-row")}
+
+
+def test_the_claim_page_attributes_the_claim_in_its_heading_title_and_social_card(
+    client, claim, explainer
+):
+    page = get_page(client, CLAIM_URL)
+
+    assert [text_of(h) for h in page.find_all("h1")] == [
+        "Claim by Dmitry Peskov: Russian peacekeepers are leaving Nagorno-Karabakh"
+    ]
+    assert text_of(page.title) == (
+        "Claim by Dmitry Peskov: Russian peacekeepers are leaving Nagorno-Karabakh"
+        " | Conflicts test host"
     )
-    assert [a["href"] for a in meta.find_all("a")] == ["/actors/dmitry-peskov/", EXPLAINER_URL]
-    assert meta.time["datetime"] == "2024-04-17"
-    assert text_of(page.blockquote) == "Yes, it is true."
-    verdict = section_titled(page, "Verdict")
-    assert text_of(verdict.find(class_="verdict")) == "Verdict: Confirmed"
-    assert "The defence ministry announced the withdrawal the same week." in text_of(verdict)
+    assert page.find("meta", attrs={"name": "description"})["content"] == (
+        "Claim by Dmitry Peskov. Our verdict: Confirmed. "
+        "The defence ministry announced the withdrawal the same week."
+    )
+
+
+def test_one_verdict_panel_says_who_said_it_when_and_the_verdict_once_in_words(
+    client, claim, explainer
+):
+    page = get_page(client, CLAIM_URL)
+
+    assert panel_rows(page) == {
+        "Said by": (
+            "Dmitry Peskov, Kremlin spokesperson, on 17 April 2024,"
+            " in the Nagorno-Karabakh conflict"
+        ),
+        "In their words": "Yes, it is true.",
+        "Our verdict": (
+            "Confirmed The defence ministry announced the withdrawal the same week. "
+            "What this verdict means: The sources we cite show that the claim is accurate."
+        ),
+    }
+    panel = page.find(class_="verdict-panel")
+    said_by = panel.find(class_="claim-meta")
+    assert [a["href"] for a in said_by.find_all("a")] == ["/actors/dmitry-peskov/", EXPLAINER_URL]
+    assert said_by.time["datetime"] == "2024-04-17"
+    assert [text_of(v) for v in page.find_all(class_="verdict")] == ["Confirmed"]
+    assert "Verdict:" not in text_of(page.main)
+    assert page.find("h2", string="Verdict") is None
+    method = panel.find("a", string="How we rate claims")
+    assert method["href"] == "/claims/verdicts/#verdict-confirmed"
+    assert get_page(client, method["href"]).find(id="verdict-confirmed") is not None
+
+
+def test_a_changed_verdict_says_when_and_what_it_was(client, claim):
+    VerdictChange.objects.create(
+        claim=claim,
+        old_verdict=Verdict.REPORTED,
+        new_verdict=Verdict.CONFIRMED,
+        explanation=claim.verdict_explanation,
+        changed_at=timezone.make_aware(datetime.datetime(2024, 5, 3, 9, 0)),
+    )
+
+    history = get_page(client, CLAIM_URL).find(class_="verdict-history")
+
+    assert text_of(history) == "Verdict changed on 3 May 2024; it was Reported."
+    assert history.time["datetime"] == "2024-05-03"
+
+
+def test_an_unchanged_verdict_shows_no_history(client, claim):
+    assert get_page(client, CLAIM_URL).find(class_="verdict-history") is None
+
+
+@pytest.mark.parametrize("related", [1, 10])
+def test_the_claim_page_costs_fixed_queries(
+    client, claim, stories, related, django_assert_num_queries
+):
+    for n in range(related):
+        other = ClaimFactory(statement=f"Answer {n}", claimant=claim.claimant)
+        ClaimRelation.objects.create(claim=other, kind="responds_to", other=claim)
+    client.get(CLAIM_URL)  # fills the site-root cache
+
+    # the claim (with the verdict history's annotations), its conflict (restrictions, page),
+    # sources, relations both ways, stories (restrictions, pages), and the request's site
+    # ({% pageurl %}: the newsroom host caches it, tests/newsroom/test_page_queries.py)
+    with django_assert_num_queries(9):
+        page = get_page(client, CLAIM_URL)
+
+    assert len(section_titled(page, "Related claims").find_all("li")) == related
 
 
 def test_claim_page_shows_each_source_and_what_it_shows(client, claim):
@@ -91,9 +171,24 @@ def test_draft_claims_and_claims_by_draft_actors_have_no_page(client, actors):
 def test_an_unchecked_claim_says_so_in_words(client, actors):
     ClaimFactory(statement="Not checked yet", slug="unchecked", verdict="", verdict_explanation="")
 
-    verdict = section_titled(get_page(client, "/claims/unchecked/"), "Verdict")
+    page = get_page(client, "/claims/unchecked/")
 
-    assert text_of(verdict.find(class_="verdict")) == "Verdict: not yet checked"
+    assert panel_rows(page)["Our verdict"] == (
+        "Not yet checked What this verdict means: We have not reviewed the claim yet; it "
+        "carries no verdict."
+    )
+    assert page.find("a", string="How we rate claims")["href"] == (
+        "/claims/verdicts/#verdict-unchecked"
+    )
+
+
+def test_a_reported_claim_says_it_is_no_finding(client, actors):
+    ClaimFactory(statement="On the record", slug="on-the-record", claimant=actors["peskov"])
+
+    rows = panel_rows(get_page(client, "/claims/on-the-record/"))
+
+    assert rows["Our verdict"].startswith("Reported The statement is on the record; we make no")
+    assert "we make no finding" in rows["Our verdict"].split("What this verdict means:")[1]
 
 
 def test_the_claim_preview_renders_with_only_claim_and_sources(rf: RequestFactory, claim):
@@ -109,7 +204,8 @@ def test_the_claim_preview_renders_with_only_claim_and_sources(rf: RequestFactor
     )
 
     page = BeautifulSoup(html, "html.parser")
-    assert text_of(page.h1) == claim.statement
+    assert text_of(page.h1) == f"Claim by Dmitry Peskov: {claim.statement}"
+    assert text_of(page.find(class_="verdict")) == "Confirmed"
     assert "Supports the claim: TASS" in text_of(section_titled(page, "Sources"))
     assert page.find("h2", string="Related claims") is None
     assert page.find("h2", string="Stories with this claim") is None

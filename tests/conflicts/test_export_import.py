@@ -150,4 +150,90 @@ def test_the_export_costs_the_same_queries_however_much_there_is(site_tree):
         large = dump_conflict_data()
 
     assert len(large["claims"]) == len(small["claims"]) + 20
-    assert (len(few), len(many)) == (14, 14)
+    # 18: was 14 before the words in other languages (one query each for the actors', claims'
+    # and sources' translation rows) and the naming policies (one)
+    assert (len(few), len(many)) == (18, 18)
+
+
+def test_words_in_other_languages_and_naming_policies_make_the_round_trip(site_tree):
+    """Exported from one site and imported into an empty one, the Russian and Armenian words
+    and the naming policy come back as they were, published with their objects."""
+    from wagtail.models import Locale
+
+    from conflicts.models import (
+        ActorTranslation,
+        Claim,
+        ClaimTranslation,
+        NamingPolicy,
+        NamingRule,
+        SourceTranslation,
+    )
+    from conflicts.portable import load_conflict_data
+
+    ru, hy = (Locale.objects.get_or_create(language_code=code)[0] for code in ("ru", "hy"))
+    explainer = ConflictExplainerPageFactory(parent=site_tree.conflicts, slug="karabakh")
+    claim = ClaimFactory(claimant=ActorFactory(name="Dmitry Peskov", slug="peskov"))
+    ActorTranslation.objects.create(
+        actor=claim.claimant, locale=ru, name="Дмитрий Песков", aliases="Песков"
+    )
+    ActorTranslation.objects.create(actor=claim.claimant, locale=hy, name="Դմիտրի Պեսկով")
+    ClaimTranslation.objects.create(claim=claim, locale=ru, statement="Миротворцы уходят")
+    source = claim.claim_sources.get().source
+    SourceTranslation.objects.create(source=source, locale=ru, title="Песков подтвердил")
+    policy = NamingPolicy.objects.create(subject="Stepanakert / Khankendi")
+    policy.explainers.set([explainer])
+    policy.save()  # a ParentalManyToManyField is saved with its policy
+    NamingRule.objects.create(
+        policy=policy,
+        locale=ru,
+        preferred_name="Степанакерт",
+        first_mention="Степанакерт (Ханкенди)",
+        alternate_names="Ханкенди",
+    )
+    exported = dump_conflict_data()
+
+    assert exported["actors"][0]["translations"] == {
+        "hy": {"name": "Դմիտրի Պեսկով"},
+        "ru": {"name": "Дмитрий Песков", "aliases": ["Песков"]},
+    }
+    assert exported["naming_policies"] == [
+        {
+            "subject": "Stepanakert / Khankendi",
+            "explainers": ["karabakh"],
+            "rules": [
+                {
+                    "language": "ru",
+                    "preferred_name": "Степанакерт",
+                    "first_mention": "Степанакерт (Ханкенди)",
+                    "alternate_names": ["Ханкенди"],
+                }
+            ],
+        }
+    ]
+
+    NamingPolicy.objects.all().delete()
+    Claim.objects.all().delete()
+    Source.objects.all().delete()
+    Actor.objects.all().delete()
+    ConflictExplainerPage.objects.all().delete()
+    result = load_conflict_data(exported, explainer_parent=site_tree.conflicts)
+
+    assert result["created"]["naming policies"] == 1
+    assert dump_conflict_data() == exported
+    peskov = Actor.objects.get(slug="peskov")
+    assert peskov.live
+    assert peskov.live_revision.as_object().translations.get(locale=ru).name == "Дмитрий Песков"
+
+
+def test_words_in_a_language_the_site_does_not_have_are_refused_by_name(tmp_path, site_tree):
+    path = tmp_path / "words.json"
+    data = {
+        "actors": [
+            {"slug": "a", "name": "A", "kind": "person", "translations": {"de": {"name": "A"}}}
+        ]
+    }
+    path.write_text(json.dumps(data))
+
+    with pytest.raises(CommandError, match='actor "a" translations: de: no language "de"'):
+        call_command("conflicts_import", str(path), verbosity=0)
+    assert not Actor.objects.exists()

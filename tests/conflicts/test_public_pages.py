@@ -59,7 +59,7 @@ ACTOR_PAGE_QUERIES = 7  # the actor, then conflicts.profiles.actor_profile's 6
 # Finding the explainer with Wagtail's own routing, as this host does: the site, then each
 # level below it (the home page's specific row; the index and its specific row; the
 # explainer and its specific row). A host that finds a page by its address pays fewer.
-ROUTING_QUERIES = 6
+ROUTING_QUERIES = 6 + 1  # with WAGTAIL_I18N_ENABLED, Wagtail reads the request's Locale too
 # The view restrictions (2), then what the page shows: parties, key facts, timeline events,
 # their sources and actors, claims, their sources, the stories' view restrictions, stories.
 EXPLAINER_PAGE_QUERIES = ROUTING_QUERIES + 11

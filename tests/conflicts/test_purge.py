@@ -40,6 +40,8 @@ def test_publishing_an_actor_purges_every_page_that_shows_it(world, purged):
         f"{SITE}/news/story/",  # links his claim
         f"{SITE}/news/mentions/",  # mentions him in the text
         f"{SITE}/conflicts/karabakh/",  # lists his claim
+        f"{SITE}/actors/",  # the lists of actors and claims
+        f"{SITE}/claims/",
     }
 
 
@@ -52,6 +54,7 @@ def test_publishing_a_claim_purges_every_page_that_shows_it(world, purged):
         f"{SITE}/actors/peskov/",  # lists his claims
         f"{SITE}/conflicts/karabakh/",
         f"{SITE}/news/story/",
+        f"{SITE}/claims/",  # the list of claims
     }
 
 
@@ -63,4 +66,5 @@ def test_unpublishing_an_explainer_purges_its_index_stories_and_claims(world, pu
         f"{SITE}/conflicts/",
         f"{SITE}/news/story/",  # its sidebar showed the explainer's card
         f"{SITE}/claims/they-leave/",  # names its conflict
+        f"{SITE}/claims/",  # the list of claims names it too
     }

@@ -16,7 +16,7 @@ from tests.pages import get_page, text_of
 # conflicts.sidebar.build, uncached (test_context.py). The test host caches nothing of its
 # own beside it; a host that keeps a story's rows under the same scopes (the newsroom's
 # bylines, say: declared in its AppConfig.ready()) skips their queries too.
-SIDEBAR_QUERIES = 7
+SIDEBAR_QUERIES = 8  # tests/conflicts/test_context.py says which
 
 
 pytestmark = pytest.mark.usefixtures("sidebar_cache_on")

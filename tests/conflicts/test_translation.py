@@ -115,12 +115,27 @@ def sidebar_html() -> str:
 
 def test_the_sidebar_falls_back_to_english_in_a_language_with_no_catalogue():
     assert "{% load i18n %}" in get_template(SIDEBAR).template.source
-    with translation.override("hy"):
-        assert translation.get_language() == "hy"
+    with translation.override("fr"):  # the plugin ships Armenian and Russian only
+        assert translation.get_language() == "fr"
         html = sidebar_html()
     assert '<h2 id="context-actors">Key actors in this story</h2>' in html
     assert '<h2 id="context-explainer">The conflict</h2>' in html
     assert "Status: Frozen · Region: South Caucasus" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "actors", "brief"),
+    [
+        ("ru", "Ключевые участники этого материала", "Статус: Frozen · Регион: South Caucasus"),
+        ("hy", "Այս նյութի հիմնական դերակատարները", "Կարգավիճակ՝ Frozen · Տարածաշրջան՝ South"),
+    ],
+)
+def test_the_sidebar_speaks_the_plugins_own_catalogue(language, actors, brief):
+    """conflicts/locale/<language>/LC_MESSAGES/django.mo, found through the app."""
+    with translation.override(language):
+        html = sidebar_html()
+    assert f'<h2 id="context-actors">{actors}</h2>' in html
+    assert brief in html
 
 
 def test_the_sidebar_words_go_through_gettext(marked):

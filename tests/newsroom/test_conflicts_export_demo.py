@@ -7,6 +7,7 @@ import json
 import operator
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
@@ -171,7 +172,8 @@ def empty_site() -> ConflictIndexPage:
         with connection.cursor() as cursor:
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     ContentType.objects.clear_cache()
-    Locale.objects.create(language_code="en")
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:  # as the site's migrations make
+        Locale.objects.create(language_code=code)
     root = Page.add_root(instance=Page(title="Root", slug="root"))
     return root.add_child(instance=ConflictIndexPage(title="Conflicts", slug="conflicts"))
 

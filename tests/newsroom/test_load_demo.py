@@ -19,7 +19,7 @@ from newsroom.partners.models import Partner, PartnerAPIKey
 from newsroom.stories.demo.loader import DEMO_FILE
 from newsroom.stories.models import ArticlePage, HomePage, SectionPage
 from tests.factories import ActorFactory
-from tests.pages import get_page, text_of
+from tests.pages import get_page, soup_of, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +80,9 @@ def test_the_first_load_says_what_it_created():
 
     assert output == (
         f"Demo loaded: created {COUNTS['actors']} actors, {COUNTS['sources']} sources, "
-        f"1 explainer, {COUNTS['claims']} claims, 3 pages, 1 author, 1 article; "
-        "skipped nothing.\n"
+        # 7 pages: the home, News and Conflicts, and the Armenian and Russian home and News
+        f"1 explainer, {COUNTS['claims']} claims, 7 pages, 1 author, 1 article, 1 image, "
+        "2 naming policies; skipped nothing.\n"
     )
 
 
@@ -94,7 +95,8 @@ def test_the_home_page_replaces_wagtails_welcome_page_on_the_default_site(client
     assert site.pk == site_before.pk  # the same site, repointed (not deleted with its root)
     assert Site.objects.count() == 1
     assert isinstance(site.root_page.specific, HomePage)
-    assert [p.title for p in Page.objects.filter(depth=2)] == ["The Newsroom"]
+    # The home and its Armenian and Russian editions (README, "Languages")
+    assert [p.title for p in Page.objects.filter(depth=2)] == ["The Newsroom", "Գլխավոր", "Главная"]
     assert [(p.title, p.url, p.live) for p in site.root_page.get_children().specific()] == [
         ("News", "/news/", True),
         ("Conflicts", "/conflicts/", True),
@@ -114,9 +116,14 @@ def test_the_story_is_published_under_news_with_its_byline_and_syndication(story
     assert sorted(t.name for t in story.tags.all()) == sorted(DATA["articles"][0]["tags"])
     paragraphs = [block.value.source for block in story.body]
     assert len(paragraphs) == 12
+    peskov, contingent = (
+        Actor.objects.get(slug=slug).pk
+        for slug in ("dmitry-peskov", "russian-peacekeeping-contingent")
+    )
     assert paragraphs[0] == (
-        "<p>Kremlin spokesperson Dmitry Peskov confirmed this week that Russian peacekeepers "
-        "will be leaving Nagorno-Karabakh.</p>"
+        f'<p>Kremlin spokesperson <a linktype="actor" id="{peskov}">Dmitry Peskov</a> confirmed '
+        f'this week that <a linktype="actor" id="{contingent}">Russian peacekeepers</a> will be '
+        "leaving Nagorno-Karabakh.</p>"
     )
     assert all(block.block_type == "paragraph" for block in story.body)
     assert not any("By Ani Avetisyan" in p or "appeared first on" in p for p in paragraphs)
@@ -315,6 +322,23 @@ def test_the_story_page_shows_its_sidebar_to_a_reader(client, story):
     assert not page.select('a[href^="https://www.civilnet.am"]')
 
 
+def test_readers_meet_the_actors_the_story_names_as_mention_cards(client, story):
+    body = get_page(client, STORY_URL).select_one(".story-body")
+
+    # The words are the seed's, paragraph by paragraph; the mentions only link them.
+    assert [text_of(p) for p in body.find_all("p")] == DATA["articles"][0]["paragraphs"]
+    mentions = body.select("a.mention[data-mention=actor]")
+    assert [(text_of(a), a["href"]) for a in mentions] == [
+        (row["text"], f"/actors/{row['actor']}/") for row in DATA["articles"][0]["mentions"]
+    ]
+    assert {text_of(a) for a in mentions} >= {"Dmitry Peskov", "Nikol Pashinyan", "The Kremlin"}
+    for link in mentions:
+        card = client.get(link["data-card-url"])
+        assert card.status_code == 200, link["data-card-url"]
+    peskov = client.get("/actors/dmitry-peskov/card/")
+    assert "Kremlin spokesperson" in text_of(soup_of(peskov))
+
+
 def test_the_news_section_goes_through_the_fact_check_workflow(story):
     assert WorkflowPage.objects.get(page__slug="news").workflow.name == (
         "Fact check before publishing"
@@ -328,7 +352,7 @@ def test_a_second_load_changes_nothing():
     output = load()
 
     assert row_counts() == before
-    assert before["wagtailcore.Revision"] > 0 and before["wagtailcore.Page"] == 6
+    assert before["wagtailcore.Revision"] > 0 and before["wagtailcore.Page"] == 10
     assert output.startswith(
         f"Demo loaded: created nothing; skipped {COUNTS['actors']} actors, "
         f"{COUNTS['sources']} sources"
@@ -399,6 +423,21 @@ BAD_FILES = {
         lambda data: data["explainers"][0]["body"][1].update(heading="x" * 300),
         'explainer "nagorno-karabakh": body: block 2: heading: Ensure this value has at most '
         "200 characters (it has 300).",
+    ),
+    "mention of words the paragraph lacks": (
+        lambda data: data["articles"][0]["mentions"][0].update(text="Vladimir Putin"),
+        'article "russian-peacekeepers-leave-karabakh": mentions 1: text: "Vladimir Putin" '
+        "is not in paragraph 1",
+    ),
+    "mention of an unknown actor": (
+        lambda data: data["articles"][0]["mentions"][0].update(actor="vladimir-putin"),
+        'article "russian-peacekeepers-leave-karabakh": mentions 1: actor: no actor with the '
+        'slug "vladimir-putin"',
+    ),
+    "lead image that is not in the demo folder": (
+        lambda data: data["articles"][0]["lead_image"].update(file="../secret.png"),
+        'article "russian-peacekeepers-leave-karabakh": lead_image: file: no file '
+        '"../secret.png" in',
     ),
     "article linking an unknown actor": (
         lambda data: data["articles"][0]["actors"].append("vladimir-putin"),

@@ -6,7 +6,8 @@ from tests.pages import get_page
 
 
 def feeds_of(page) -> list[str]:
-    return [link["href"] for link in page.find_all("link", rel="alternate")]
+    # The feeds, not the page's other languages (hreflang alternates: test_languages.py).
+    return [link["href"] for link in page.find_all("link", rel="alternate", hreflang=False)]
 
 
 def test_the_explainer_advertises_its_feed(client, site_tree):

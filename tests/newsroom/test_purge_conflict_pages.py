@@ -23,6 +23,8 @@ def test_publishing_an_actor_purges_every_page_that_shows_it(world, purged):
         f"{SITE}/conflicts/karabakh/",  # lists his claim
         f"{SITE}/feeds/actors/peskov/rss/",
         f"{SITE}/feeds/actors/peskov/atom/",
+        f"{SITE}/actors/",  # the lists of actors and claims
+        f"{SITE}/claims/",
     }
 
 
@@ -38,6 +40,8 @@ def test_unpublishing_an_actor_purges_the_explainer_that_lists_it_as_a_party(wor
         f"{SITE}/conflicts/karabakh/",
         f"{SITE}/feeds/actors/kremlin/rss/",
         f"{SITE}/feeds/actors/kremlin/atom/",
+        f"{SITE}/actors/",
+        f"{SITE}/claims/",
     }
 
 
@@ -52,6 +56,7 @@ def test_publishing_a_claim_purges_every_page_that_shows_it(world, purged):
         f"{SITE}/conflicts/karabakh/",
         f"{SITE}/news/story/",
         f"{SITE}/news/mentions/",
+        f"{SITE}/claims/",  # the list of claims
     }
 
 
@@ -68,6 +73,7 @@ def test_deleting_a_claim_purges_its_pages_once_the_deletion_is_committed(
         f"{SITE}/claims/lone/card/",
         f"{SITE}/actors/kremlin/",
         f"{SITE}/conflicts/karabakh/",
+        f"{SITE}/claims/",
     }
 
 
@@ -79,6 +85,7 @@ EXPLAINER_URLS = {
     f"{SITE}/claims/they-leave/",  # names its conflict
     f"{SITE}/feeds/conflicts/karabakh/rss/",
     f"{SITE}/feeds/conflicts/karabakh/atom/",
+    f"{SITE}/claims/",  # the list of claims names it
 }
 
 
@@ -134,4 +141,5 @@ def test_finding_the_pages_of_an_actor_costs_fixed_queries(
     with django_assert_num_queries(3):
         batch = actor_purge_batch(actor)
 
-    assert len(batch.urls) == stories + 4  # the stories, the actor's page, card and feeds
+    # the stories, the actor's page, card and feeds, and the lists of actors and claims
+    assert len(batch.urls) == stories + 6

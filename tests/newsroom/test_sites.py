@@ -63,6 +63,8 @@ def test_a_request_needs_no_query_for_its_site_or_home_page_once_cached(
     story_queries = 5  # story, pages above it with their restriction flags, tags, bylines,
     # corrections
     story_queries += 2  # the sidebar's actor and claim links (its cache is off in tests)
+    story_queries += 1  # the sidebar's languages and naming rules (conflicts/sidebar/build.py)
+    story_queries += 1  # its editions in other languages (language switch, hreflang)
     with django_assert_num_queries(story_queries):
         assert client.get("/news/leave/").status_code == 200
 

@@ -43,8 +43,12 @@ def test_article_gives_search_engines_and_social_cards_their_metadata(client, st
     assert meta("og:description") == story.dek
     assert meta("og:url") == f"http://localhost{ARTICLE_URL}"
     assert meta("article:published_time") == "2024-04-17T12:00:00+00:00"
-    assert meta("og:image").startswith("http://testserver/media/images/")
-    assert ".width-1200." in meta("og:image")
+    # The site's own address, as og:url and canonical links (not the request's host).
+    assert meta("og:image").startswith("http://localhost/media/images/")
+    assert meta("og:image").endswith(".fill-1200x630.format-jpeg.jpg")
+    # The rendition's own size: the fixture's 100 px image is never enlarged.
+    assert (meta("og:image:width"), meta("og:image:height")) == ("100", "54")
+    assert meta("og:image:alt") == "Peacekeepers at a checkpoint"
     assert meta("twitter:card") == "summary_large_image"
 
 
@@ -53,7 +57,7 @@ def test_article_shows_lead_image_with_caption_and_credit(client, story):
 
     assert figure.img["alt"] == "Peacekeepers at a checkpoint"
     assert figure.img["src"].startswith("/media/images/")
-    assert ".width-1000." in figure.img["src"]
+    assert ".format-jpeg.width-400." in figure.img["src"]  # the fallback; srcset offers more
     assert text_of(figure.figcaption) == "A Russian checkpoint near Stepanakert. Photo: CivilNet"
 
 

@@ -38,7 +38,9 @@ def test_a_warm_story_page_reads_only_the_story_and_the_pages_above_it(client, s
     with CaptureQueriesContext(connection) as warm:
         page = story_page(client)
 
-    assert len(warm) == 2  # the story by its address; the pages above it
+    # the story by its address; the pages above it; its editions in other languages (the
+    # language switch and hreflang: newsroom/stories/translations.py, not cached)
+    assert len(warm) == 3
     assert text_of(page.select_one(".byline .authors")) == "By Ani Avetisyan"
     assert "An earlier version misdated it." in text_of(page.select_one(".corrections"))
     assert [text_of(a) for a in page.select(".story-tags a")] == ["Lachin"]
@@ -96,6 +98,6 @@ def test_a_verdict_change_leaves_the_story_parts_warm_and_the_worker_rewarms_its
 
     with CaptureQueriesContext(connection) as after:
         page = story_page(client)
-    assert len(after) == 2  # the story by its address; the pages above it
+    assert len(after) == 3  # the story by its address; the pages above it; its editions
     assert "Confirmed" in page.get_text()
     assert text_of(page.select_one(".byline .authors")) == "By Ani Avetisyan"

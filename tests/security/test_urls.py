@@ -174,6 +174,7 @@ def actor_form(bio_html):
             "wikidata_id": "",
             "slug": "dmitry-peskov",
             "affiliations": inline_formset([]),
+            "translations": inline_formset([]),
         }
     )
     data["action-publish"] = "1"

@@ -36,6 +36,8 @@ from conflicts.models import (
     TimelineEvent,
     VerdictChange,
 )
+from conflicts.models.naming import NamingPolicy, NamingRule
+from conflicts.models.translations import ActorTranslation, ClaimTranslation, SourceTranslation
 from newsroom.stories.models import (
     ArticleActorLink,
     ArticleByline,
@@ -44,23 +46,38 @@ from newsroom.stories.models import (
     ArticlePage,
     Author,
 )
+from tests.newsroom.languages import edition, locale
 
 pytestmark = pytest.mark.django_db
 
 PAYLOAD = "Hostile <script>alert(1)</script>\"'><img src=x onerror=alert(1)></script><b>"
-# What the admin's rich text editor stores when an editor types (or pastes) the payload.
-RICH = f"<p>{escape(PAYLOAD)}</p>"
+# The payload as an editor writes it in the Russian words of an actor, a claim or a source.
+PAYLOAD_RU = PAYLOAD.replace("Hostile", "Враждебный")
+# Per language: a word of the texts the sidebar shows (an alternate name the naming policy
+# replaces), and the payloads it is replaced by: first mention, then every later one.
+NAMES = {
+    "en": ("Hostile", f"Named first {PAYLOAD}", f"Named later {PAYLOAD}"),
+    "ru": ("Враждебный", f"Впервые {PAYLOAD}", f"Далее {PAYLOAD}"),
+}
 TREE_FIELDS = {"path"}  # treebeard's materialised path: not text anyone types
 
 
-def hostile_value(field) -> str:
+def rich(payload: str) -> str:
+    """What the admin's rich text editor stores when an editor types (or pastes) payload."""
+    return f"<p>{escape(payload)}</p>"
+
+
+RICH = rich(PAYLOAD)
+
+
+def hostile_value(field, payload=PAYLOAD) -> str:
     """The payload as an editor could enter it in field (rich text: typed into the editor)."""
     if isinstance(field, RichTextField):
-        value = RICH
+        value = rich(payload)
     elif isinstance(field, models.URLField):
-        value = "https://example.org/a?x=" + PAYLOAD.replace(" ", "")
+        value = "https://example.org/a?x=" + payload.replace(" ", "")
     else:
-        value = PAYLOAD
+        value = payload
     return value[: field.max_length] if field.max_length else value
 
 
@@ -86,10 +103,10 @@ def editor_text_fields(model) -> list[models.Field]:
     ]
 
 
-def fill(obj, **extra):
+def fill(obj, payload=PAYLOAD, **extra):
     """Put the payload in every editor text field of obj (as the editor would store it)."""
     for field in editor_text_fields(type(obj)):
-        setattr(obj, field.name, hostile_value(field))
+        setattr(obj, field.name, hostile_value(field, payload))
     for name, value in extra.items():
         setattr(obj, name, value)
     return obj
@@ -146,14 +163,44 @@ def test_every_model_with_public_text_is_filled():
         ArticlePage,
         ArticleCorrection,
         VerdictChange,
+        ActorTranslation,
+        ClaimTranslation,
+        SourceTranslation,
+        NamingPolicy,
+        NamingRule,
     }
     pages = {m for m in filled if m.__name__ in {"HomePage", "SectionPage", "ConflictIndexPage"}}
     assert {m for m in filled if m.__name__ not in not_public} == covered | pages
 
 
+def in_russian(words_model):
+    """A row of words in Russian (an actor's, a claim's, a source's): each the Russian payload."""
+    return fill(words_model(locale=locale("ru")), payload=PAYLOAD_RU)
+
+
+def naming_policy(explainer, actor) -> NamingPolicy:
+    """The explainer's naming policy: in English and in Russian, a word of the sidebar's texts
+    renamed to payloads (so the renamer writes them into what readers see)."""
+    policy = fill(NamingPolicy(actor=actor))
+    policy.explainers = [explainer]
+    for code, (word, first, later) in NAMES.items():
+        rule = fill(
+            NamingRule(locale=locale(code)),
+            alternate_names=word,
+            preferred_name=later,
+            first_mention=first,
+        )
+        policy.rules.add(rule)
+    policy.save()
+    policy.save_revision()
+    return policy
+
+
 @pytest.fixture
 def hostile(site_tree):
-    """A whole site whose every editor-entered text is the payload, published."""
+    """A whole site whose every editor-entered text is the payload, published; with the
+    story's Russian edition, whose sidebar shows the Russian words, renamed as the naming
+    policy says."""
     image = fill(ImageFactory())
     image.save()
     for page in (site_tree.home, site_tree.news, site_tree.conflicts):
@@ -162,9 +209,11 @@ def hostile(site_tree):
     organisation = fill(Actor(kind="state", slug="kremlin"), image=image, wikidata_id="Q1")
     organisation.save()
     actor = fill(Actor(kind="person", slug="peskov"), image=image)
+    actor.translations.add(in_russian(ActorTranslation))
     actor.save()
     fill(ActorAffiliation(actor=actor, organisation=organisation)).save()
     source = fill(Source(kind="news_report"))
+    source.translations.add(in_russian(SourceTranslation))
     source.save()
     explainer = fill(ConflictExplainerPage(slug="nk"))
     explainer.body = hostile_stream(ConflictExplainerPage, {})
@@ -178,6 +227,7 @@ def hostile(site_tree):
     explainer.save_revision().publish()
     claim = fill(Claim(slug="claim", claimant=actor, made_on="2024-04-17", verdict="disputed"))
     claim.conflict = explainer
+    claim.translations.add(in_russian(ClaimTranslation))
     claim.save()
     fill(ClaimSource(claim=claim, source=source, shows="disputes")).save()
     other = fill(Claim(slug="other", claimant=organisation, made_on="2024-04-18"))
@@ -203,7 +253,17 @@ def hostile(site_tree):
     claim.save_revision().publish()  # the claim as it was live: "disputed"
     claim.verdict = "confirmed"
     claim.save_revision().publish()  # a verdict change, with the payload as its explanation
-    return {"story": story, "explainer": explainer, "actor": actor, "claim": claim}
+    naming_policy(explainer, actor)
+    for page in (site_tree.home, site_tree.news):
+        edition(page, "ru", PAYLOAD_RU)
+    ru_story = edition(story, "ru", PAYLOAD_RU, slug="istoriya")
+    return {
+        "story": story,
+        "ru_story": ru_story,
+        "explainer": explainer,
+        "actor": actor,
+        "claim": claim,
+    }
 
 
 # The only script files a public page may load: the mention cards (conflicts/static/).
@@ -253,6 +313,11 @@ PAGES = [
     "/claims/claim/",
     "/claims/other/",
     "/search/?q=hostile",
+    "/ru/",
+    "/ru/news/",
+    "/ru/news/istoriya/",
+    "/ru/actors/peskov/",
+    "/ru/claims/claim/",
 ]
 
 
@@ -266,7 +331,23 @@ def test_pages_show_the_payload_as_text_and_run_nothing(client, hostile, url):
     assert "<script>alert(1)</script>" in shown_text(html)  # shown, as the editor typed it
 
 
-@pytest.mark.parametrize("url", ["/news/story/", "/actors/peskov/", "/claims/claim/"])
+@pytest.mark.parametrize(("url", "code"), [("/news/story/", "en"), ("/ru/news/istoriya/", "ru")])
+def test_the_sidebar_shows_translations_and_policy_names_as_text(client, hostile, url, code):
+    """The story's sidebar in its language: the Russian words (quotes and sources' titles as
+    written) and the names the policy puts in, first mention then later ones, all as text."""
+    html = client.get(url).content.decode()
+
+    assert_html_is_inert(html, url)
+    text = shown_text(html)
+    _word, first, later = NAMES[code]
+    assert f"{first} <script>alert(1)</script>" in text  # the first mention, renamed
+    assert f"{later} <script>alert(1)</script>" in text  # a later one
+    assert (PAYLOAD_RU in text) == (code == "ru")  # a Russian quote, a source's Russian title
+
+
+@pytest.mark.parametrize(
+    "url", ["/news/story/", "/ru/news/istoriya/", "/actors/peskov/", "/claims/claim/"]
+)
 def test_json_ld_holds_the_payload_without_breaking_out(client, hostile, url):
     html = client.get(url).content.decode()
 
@@ -287,6 +368,8 @@ FEEDS = [
     "/feeds/actors/peskov/atom/",
     "/feeds/corrections/rss/",
     "/feeds/corrections/atom/",
+    "/ru/feeds/rss/",
+    "/ru/feeds/atom/",
 ]
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -319,6 +402,7 @@ def test_the_sitemap_is_xml_with_no_script(client, hostile):
     root = etree.fromstring(response.content)
     assert not [el for el in root.iter() if isinstance(el.tag, str) and el.tag.endswith("script")]
     assert "/news/story/" in response.content.decode()
+    assert "/ru/news/istoriya/" in response.content.decode()
 
 
 def html_fields(data, path=""):
@@ -346,6 +430,8 @@ API = [
     "/api/v1/articles/",
     "/api/v1/articles/slug/story/",
     "/api/v1/articles/slug/story/?format=ninjs",
+    "/api/v1/articles/slug/istoriya/",
+    "/api/v1/articles/slug/istoriya/?format=ninjs",
     "/api/v1/explainers/",
     "/api/v1/explainers/slug/nk/",
     "/api/v1/actors/",
@@ -376,6 +462,23 @@ def test_the_story_api_has_html_fields_to_check(api, hostile):
     assert ".body_html" in paths
     assert any(".corrections" in p for p in paths)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in paths[".body_html"]
+
+
+@pytest.mark.parametrize(("slug", "code"), [("story", "en"), ("istoriya", "ru")])
+def test_the_story_api_context_carries_translations_and_names_as_json(api, hostile, slug, code):
+    """Partners get the sidebar's words as readers do, renamed, as plain JSON strings."""
+    context = api.get(f"/api/v1/articles/slug/{slug}/").json()["related_context"]
+
+    _word, first, later = NAMES[code]
+    # in reading order (the explainer, the actors, the claims, the timeline): the first
+    # mention in the whole sidebar takes the first-mention form, every later one the other
+    renamed = [text for text in strings_of(context) if text.startswith((first, later))]
+    assert renamed[0].startswith(f"{first} <script>")
+    assert len(renamed) > 2
+    assert all(text.startswith(f"{later} <script>") for text in renamed[1:])
+    assert context["actors"][0]["description"] in renamed
+    assert (context["claims"][0]["quote"] == PAYLOAD_RU) == (code == "ru")
+    assert (context["claims"][0]["sources"][0]["title"] == PAYLOAD_RU) == (code == "ru")
 
 
 def test_a_search_for_the_payload_echoes_it_as_text(client, hostile):

@@ -17,7 +17,7 @@ from conflicts.sidebar.scopes import sidebar_scopes
 from newsroom.stories.story_parts import STORY_PARTS
 
 # Part of every key: raise it when an article's representation changes shape.
-FORMAT = 1
+FORMAT = 2  # 2: articles carry their `language`
 
 
 def article_key(article, request, fields) -> str:

@@ -13,10 +13,11 @@ from apikit.viewsets import updated_at
 from newsroom.stories.models import ArticleByline, ArticlePage, SectionPage
 
 # What a list page needs of each article before its representation is found: its version
-# (the cache key), its conflict (the key's scopes) and what the orderings and cursors read.
+# (the cache key), its language (its context's words are in it), its conflict (the key's
+# scopes) and what the orderings and cursors read.
 LIST_KEY_FIELDS = (
     *("id", "path", "depth", "url_path", "live", "first_published_at", "last_published_at"),
-    *("display_date", "explainer_id", "context_updated_at"),
+    *("display_date", "locale_id", "explainer_id", "context_updated_at"),
 )
 
 
@@ -29,8 +30,9 @@ def articles_for_api(request, wants=lambda field: True):
 
 
 def with_what_lists_show(queryset, wants=lambda field: True):
-    """queryset with each article's lead image, and its bylines and tags when wants() them."""
-    queryset = queryset.select_related("lead_image")
+    """queryset with each article's lead image and language, and its bylines and tags when
+    wants() them."""
+    queryset = queryset.select_related("lead_image", "locale")
     if wants("byline"):
         bylines = ArticleByline.objects.select_related("author")
         queryset = queryset.prefetch_related(Prefetch("bylines", queryset=bylines))

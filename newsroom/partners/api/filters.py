@@ -1,5 +1,6 @@
 """Query filters for articles. A bad value is a 400 naming the parameter."""
 
+from django.conf import settings
 from django.db.models import Q
 from django_filters import rest_framework as filters
 
@@ -43,6 +44,12 @@ class ArticleFilter(filters.FilterSet):
         field="context_updated_at", what="went live or changed, the context it shows included,"
     )
     q = SearchFilter(fields=("title", "dek"), help_text="Words in the headline or dek.")
+    lang = filters.ChoiceFilter(
+        choices=settings.LANGUAGES,
+        method="filter_lang",
+        help_text="Stories in this language, a BCP 47 code: `en`, `hy` (Armenian) or `ru` "
+        "(Russian).",
+    )
 
     class Meta:
         model = ArticlePage
@@ -71,6 +78,9 @@ class ArticleFilter(filters.FilterSet):
     def filter_tag(self, queryset, name, value):
         tagged = ArticleTag.objects.filter(Q(tag__slug=value) | Q(tag__name__iexact=value))
         return queryset.filter(pk__in=tagged.values("content_object"))
+
+    def filter_lang(self, queryset, name, value):
+        return queryset.filter(locale__language_code=value)
 
     def filter_section(self, queryset, name, value):
         match = Q(pk=int(value)) if is_id(value) else Q(slug=value)

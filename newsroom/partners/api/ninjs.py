@@ -57,7 +57,7 @@ def article_ninjs(page, request, body_html: str) -> dict:
         "versionCreated": _iso(page.updated_at),
         "contentCreated": _iso(page.display_date),
         "pubStatus": "usable",
-        "language": "en",
+        "language": page.locale.language_code,  # BCP 47: en, hy, ru
         "headlines": [{"role": "main", "value": page.title}],
         "descriptions": [{"role": "summary", "contentType": "text/plain", "value": page.dek}],
         "bodies": [

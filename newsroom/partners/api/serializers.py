@@ -105,6 +105,11 @@ class ArticleListSerializer(serializers.ListSerializer):
 
 class ArticleSerializer(ChosenFieldsMixin, serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="The canonical URL of the story.")
+    language = serializers.CharField(
+        source="locale.language_code",
+        help_text="The story's language, a BCP 47 code: `en`, `hy` (Armenian) or `ru` "
+        "(Russian). `lang=` filters lists by it.",
+    )
     headline = serializers.CharField(source="title")
     byline = serializers.SerializerMethodField()
     published_at = serializers.DateTimeField(
@@ -138,6 +143,7 @@ class ArticleSerializer(ChosenFieldsMixin, serializers.ModelSerializer):
             "id",
             "slug",
             "url",
+            "language",
             "headline",
             "dek",
             "byline",

@@ -9,24 +9,38 @@ format (conflicts/portable.py); "site", "authors" and "articles" are the newsroo
     "articles": [{"slug", "section": <section slug>, "title", "dek", "authors": [<slug>],
                   "display_date": <ISO datetime with offset>, "paragraphs": [<plain text>],
                   "tags": [...], "explainer": <slug>, "actors": [<slug>, in editor order],
-                  "claims": [<slug>], "original_publisher", "original_url"}]
+                  "claims": [<slug>], "original_publisher", "original_url",
+                  "mentions": [{"paragraph": <1-based>, "text": <words in it>,
+                                "actor": <slug> | "claim": <slug>}],
+                  "lead_image": {"file": <a file in this folder>, "title", "alt",
+                                 "caption", "credit"}}]
+
+A mention marks the first whole-word occurrence of its text in that paragraph as an actor
+mention or claim reference (conflicts/richtext.py), so the words stay the seed's. A lead
+image is a file shipped in newsroom/stories/demo/ (south-caucasus-locator.png, drawn by
+locator_map.py); it is added to the "Newsroom images" collection once (found again by its
+contents' hash) with the renditions pages show already made.
 
 Idempotent (what exists, by slug, is left as it is: no update, no new revision) and atomic
 (a bad file raises DataError naming the object and field, and changes nothing).
 """
 
 import datetime
+import hashlib
+import re
 from collections import Counter
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Revision, Site, Workflow, WorkflowPage
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Locale, Page, Revision, Site, Workflow, WorkflowPage
 
 from conflicts.models import Actor, Claim, ConflictExplainerPage, ConflictIndexPage
 from conflicts.portable import load_conflict_data
@@ -40,7 +54,8 @@ from conflicts.portable.rules import (
     publish,
     stream_value,
 )
-from newsroom.stories import roles
+from newsroom.stories import images, roles
+from newsroom.stories.demo.languages import add_language_editions
 from newsroom.stories.models import (
     ArticleActorLink,
     ArticleByline,
@@ -52,9 +67,10 @@ from newsroom.stories.models import (
 )
 
 DEMO_FILE = Path(__file__).with_name("peacekeepers.json")
+IMAGE_DIR = DEMO_FILE.parent  # where a file's lead images are
 
 # The order a summary names things in.
-KINDS = ["actors", "sources", "explainers", "claims", "pages", "authors", "articles"]
+KINDS = ["actors", "sources", "explainers", "claims", "pages", "authors", "articles", "images"]
 
 
 def load_demo(path=DEMO_FILE, address: str = "") -> dict:
@@ -89,6 +105,7 @@ def load_demo(path=DEMO_FILE, address: str = "") -> dict:
             objects={"home", "conflicts_index"},
             kind="site",
         )
+        _languages()
         home = _home(site["home"], done)
         sections = {}
         for i, row in enumerate(site["sections"]):
@@ -99,11 +116,16 @@ def load_demo(path=DEMO_FILE, address: str = "") -> dict:
         for i, row in enumerate(data.get("authors") or []):
             _author(row, f"author {i + 1}", done)
         conflicts = load_conflict_data(
-            {key: data[key] for key in ("format", *SECTIONS) if key in data},
+            with_words_in_other_languages(
+                {key: data[key] for key in ("format", *SECTIONS) if key in data}
+            ),
             explainer_parent=index,
         )
         done["created"].update(conflicts["created"])
         done["skipped"].update(conflicts["skipped"])
+        editions = add_language_editions(home)
+        done["created"]["pages"] += editions["created"]
+        done["skipped"]["pages"] += editions["skipped"]
         stories = [
             _article(row, sections, i, done) for i, row in enumerate(data.get("articles") or [])
         ]
@@ -111,6 +133,26 @@ def load_demo(path=DEMO_FILE, address: str = "") -> dict:
         if address:
             _serve_on(*serve_on)
     return {key: dict(counts) for key, counts in done.items()}
+
+
+def _languages() -> None:
+    """A locale for each of the site's languages (settings.WAGTAIL_CONTENT_LANGUAGES), as its
+    migrations make them, in case the database was emptied since (a flushed test database)."""
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+def with_words_in_other_languages(data: dict) -> dict:
+    """data with the demo's Armenian and Russian words (translations.json) on its actors' rows
+    and its naming policies, so that only what this load creates gets them: what exists is
+    left untouched (README, "Context in every language")."""
+    words = read_portable_file(DEMO_FILE.with_name("translations.json"))
+    actors_words = words["translations"]["actors"]
+    actors = [
+        {**row, "translations": actors_words[row["slug"]]} if row["slug"] in actors_words else row
+        for row in data.get("actors") or []
+    ]
+    return {**data, "actors": actors, "naming_policies": words.get("naming_policies") or []}
 
 
 def host_and_port(address: str) -> tuple[str, int]:
@@ -278,8 +320,18 @@ def _article(row, sections, i, done) -> ArticlePage | None:
         row,
         f"article {i + 1}",
         {"slug", "section", "title", "dek", "authors", "display_date", "paragraphs"},
-        {"tags", "explainer", "actors", "claims", "original_publisher", "original_url"},
-        lists={"authors", "paragraphs", "tags", "actors", "claims"},
+        {
+            "tags",
+            "explainer",
+            "actors",
+            "claims",
+            "original_publisher",
+            "original_url",
+            "mentions",
+            "lead_image",
+        },
+        lists={"authors", "paragraphs", "tags", "actors", "claims", "mentions"},
+        objects={"lead_image"},
         kind="article",
     )
     label = f'article "{row["slug"]}"'
@@ -307,18 +359,24 @@ def _article(row, sections, i, done) -> ArticlePage | None:
         explainer = ConflictExplainerPage.objects.filter(slug=row["explainer"]).first()
         if explainer is None:
             raise DataError(f'{label}: explainer: no explainer with the slug "{row["explainer"]}"')
+    paragraphs = _with_mentions(row["paragraphs"], row["mentions"], label)
+    image, caption, credit = (
+        _lead_image(row["lead_image"], label, done) if row["lead_image"] else (None, "", "")
+    )
     page = ArticlePage(
         title=row["title"],
         slug=row["slug"],
         dek=row["dek"],
         display_date=display_date,
-        # The file holds plain text, one paragraph per entry: escape it into rich text.
         body=stream_value(
             ArticlePage,
             "body",
-            [{"type": "paragraph", "value": f"<p>{escape(p)}</p>"} for p in row["paragraphs"]],
+            [{"type": "paragraph", "value": f"<p>{p}</p>"} for p in paragraphs],
             label,
         ),
+        lead_image=image,
+        lead_image_caption=caption,
+        lead_image_credit=credit,
         explainer=explainer,
         original_publisher=row["original_publisher"],
         original_url=row["original_url"],
@@ -343,3 +401,86 @@ def _article(row, sections, i, done) -> ArticlePage | None:
     _add_page(section, page, label)
     done["created"]["articles"] += 1
     return page
+
+
+def _with_mentions(paragraphs: list[str], mentions: list, label: str) -> list[str]:
+    """The plain-text paragraphs as rich text, escaped, with each mention's words marked as
+    a mention of its actor or claim (the text itself unchanged)."""
+    spans: dict[int, list] = {}
+    for n, row in enumerate(mentions, start=1):
+        where = f"{label}: mentions {n}"
+        if not isinstance(row, dict):
+            raise DataError(f"{where}: expected an object with keys")
+        number = row.get("paragraph")
+        row = check_fields(
+            {key: value for key, value in row.items() if key != "paragraph"},
+            where,
+            {"text"},
+            {"actor", "claim"},
+            kind="mention (with a paragraph number)",
+        )
+        kinds = [kind for kind in ("actor", "claim") if row[kind]]
+        if len(kinds) != 1:
+            raise DataError(f"{where}: give one of actor or claim (the slug it mentions)")
+        kind = kinds[0]
+        if type(number) is not int or not 1 <= number <= len(paragraphs):  # not true/false
+            raise DataError(f"{where}: paragraph: expected a number from 1 to {len(paragraphs)}")
+        model = Actor if kind == "actor" else Claim
+        target = _by_slug(model, [row[kind]], where, kind, kind)[0]
+        text = paragraphs[number - 1]
+        taken = spans.setdefault(number, [])
+        found = next(
+            (
+                match
+                for match in re.finditer(rf"(?<!\w){re.escape(row['text'])}(?!\w)", text)
+                if not any(start < match.end() and match.start() < end for start, end, *_ in taken)
+            ),
+            None,
+        )
+        if found is None:
+            raise DataError(f'{where}: text: "{row["text"]}" is not in paragraph {number}')
+        taken.append((found.start(), found.end(), kind, target.pk))
+    marked = []
+    for number, text in enumerate(paragraphs, start=1):
+        html, at = "", 0
+        for start, end, kind, pk in sorted(spans.get(number, [])):
+            html += escape(text[at:start])
+            html += f'<a linktype="{kind}" id="{pk}">{escape(text[start:end])}</a>'
+            at = end
+        marked.append(html + escape(text[at:]))
+    return marked
+
+
+def _lead_image(row, label, done) -> tuple:
+    """(image, caption, credit) of a story's lead image: the image added to the newsroom's
+    collection once (found again by its contents), with the renditions pages show made now
+    rather than on a reader's visit."""
+    where = f"{label}: lead_image"
+    row = check_fields(row, where, {"file", "title", "alt"}, {"caption", "credit"}, kind="image")
+    name = row["file"]
+    path = IMAGE_DIR / name
+    if Path(name).name != name or not path.is_file():
+        raise DataError(f'{where}: file: no file "{name}" in {IMAGE_DIR}')
+    content = path.read_bytes()
+    Image = get_image_model()
+    image = Image.objects.filter(file_hash=hashlib.sha1(content).hexdigest()).first()  # noqa: S324
+    if image:
+        done["skipped"]["images"] += 1
+        return image, row["caption"], row["credit"]
+    collection = (
+        Collection.objects.filter(name=roles.IMAGE_COLLECTION).first()
+        or Collection.get_first_root_node()
+        or Collection.add_root(name="Root")
+    )
+    image = Image(title=row["title"], description=row["alt"], collection=collection)
+    image.file = ImageFile(path.open("rb"), name=name)
+    try:
+        image.full_clean(exclude=["file_hash", "file_size"])
+    except ValidationError as error:
+        raise DataError(f"{where}: {describe(error)}") from None
+    image._set_image_file_metadata()
+    image.save()
+    image.file.close()
+    image.get_renditions(*images.EVERY_SPEC)
+    done["created"]["images"] += 1
+    return image, row["caption"], row["credit"]

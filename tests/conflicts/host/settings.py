@@ -87,6 +87,10 @@ CACHES = {
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LANGUAGE_CODE = "en"
+# The newsroom's three languages (English the default): the plugin's words per language and
+# its naming policies are tested in each. The Locale rows come from the `locales` fixture.
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("hy", "Հայերեն"), ("ru", "Русский")]
+WAGTAIL_I18N_ENABLED = True
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
