@@ -46,7 +46,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_view, name="search"),
-    path("tags/<slug:slug>/", tag_page, name="tag"),
+    # \w: taggit gives a tag in Armenian or Russian a slug in its own letters ("лачин")
+    re_path(r"^tags/(?P<slug>[-\w]+)/$", tag_page, name="tag"),
     path("feeds/", include("newsroom.stories.feed_urls")),
     path("", include("conflicts.urls")),
     # Wagtail's own (password and login forms, then every page), pages routed from the

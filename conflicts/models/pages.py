@@ -4,6 +4,7 @@ import calendar
 
 from django.conf import settings
 from django.db import models
+from django.utils import dateformat
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -207,5 +208,7 @@ class TimelineEvent(ReadFastClusterableModel, Orderable):
 
     @property
     def display_date(self) -> str:
-        formats = {"day": "%-d %B %Y", "month": "%B %Y", "year": "%Y"}
-        return self.date.strftime(formats[self.date_precision])
+        """The date as precise as it is known, in the active language ("19 сентября 2023"):
+        a day takes the month's form used in dates (Django's E), a month alone its name."""
+        formats = {"day": "j E Y", "month": "F Y", "year": "Y"}
+        return dateformat.format(self.date, formats[self.date_precision])

@@ -5,7 +5,7 @@ written yet and says so, and costs the same queries whatever the number of links
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
 from conflicts.languages import words_of, words_prefetch
@@ -17,6 +17,7 @@ from conflicts.models import (
     NamingPolicy,
     NamingRule,
     SourceTranslation,
+    TimelineEvent,
     Verdict,
 )
 from conflicts.sidebar import sidebar_for
@@ -365,3 +366,15 @@ def test_partners_get_the_sidebar_in_the_storys_language_with_each_cards_languag
     )
     assert card["claimant"]["name"] == "Никол Пашинян"
     assert card["sources"][0]["title_lang"] == "ru"
+
+
+def test_a_timeline_date_reads_in_the_active_language():
+    """Dates are words: a day takes the month's form used in dates, a month alone its name."""
+    event = TimelineEvent(date=datetime.date(2023, 9, 19), date_precision="day")
+    with translation.override("ru"):
+        assert event.display_date == "19 сентября 2023"
+    with translation.override("en"):
+        assert event.display_date == "19 September 2023"
+    event.date_precision = "month"
+    with translation.override("ru"):
+        assert event.display_date == "Сентябрь 2023"

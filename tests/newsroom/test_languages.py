@@ -364,3 +364,35 @@ def test_a_storys_context_links_the_actor_and_claim_pages_in_the_storys_language
     assert not {href for href in context_links(ru_page) if not href.startswith("/ru/")}
     assert context_links(en_page) >= {"/actors/peskov/", "/claims/they-leave/"}
     assert not {href for href in context_links(en_page) if href.startswith("/ru/")}
+
+
+def test_a_russian_story_and_the_russian_home_read_the_interface_in_russian(client, world):
+    """The story template's labels (byline, corrections, syndication, tags) and the home's
+    headings come from the Russian catalogue (locale/ru/LC_MESSAGES/django.po)."""
+    from newsroom.stories.models import ArticleCorrection
+    from tests.factories import AuthorFactory
+
+    story = ArticlePageFactory(
+        parent=world.ru_news,
+        slug="avtory",
+        title="Два автора",
+        authors=[AuthorFactory(name="Ани Аветисян"), AuthorFactory(name="Лилит Шахвердян")],
+        tags=["Лачин"],  # taggit slugs it in Cyrillic: "лачин"
+        original_publisher="CIVILNET",
+    )
+    story.corrections.add(ArticleCorrection(text="<p>Дата уточнена.</p>"))
+    story.save_revision().publish()
+
+    page = get_page(client, "/ru/news/avtory/")
+    home = get_page(client, "/ru/")
+
+    assert text_of(page.select_one(".byline .authors")) == "Авторы: Ани Аветисян и Лилит Шахвердян"
+    assert text_of(page.find(id="corrections-heading")) == "Исправления и обновления"
+    assert text_of(page.select_one(".syndication")) == (
+        "Этот материал впервые опубликован на сайте CIVILNET."
+    )
+    assert text_of(page.find(id="tags-heading")) == "Теги"
+    tag_link = page.find("a", string="Лачин")
+    assert client.get(tag_link["href"]).status_code == 200  # a Cyrillic slug is an address
+    assert text_of(home.find(id="latest")) == "Последние материалы"
+    assert "Два автора" in [text_of(a) for a in home.select(".front-stories h2 a")]

@@ -430,8 +430,8 @@ API = [
     "/api/v1/articles/",
     "/api/v1/articles/slug/story/",
     "/api/v1/articles/slug/story/?format=ninjs",
-    "/api/v1/articles/slug/istoriya/",
-    "/api/v1/articles/slug/istoriya/?format=ninjs",
+    "/api/v1/articles/slug/istoriya/?lang=ru",
+    "/api/v1/articles/slug/istoriya/?lang=ru&format=ninjs",
     "/api/v1/explainers/",
     "/api/v1/explainers/slug/nk/",
     "/api/v1/actors/",
@@ -467,7 +467,7 @@ def test_the_story_api_has_html_fields_to_check(api, hostile):
 @pytest.mark.parametrize(("slug", "code"), [("story", "en"), ("istoriya", "ru")])
 def test_the_story_api_context_carries_translations_and_names_as_json(api, hostile, slug, code):
     """Partners get the sidebar's words as readers do, renamed, as plain JSON strings."""
-    context = api.get(f"/api/v1/articles/slug/{slug}/").json()["related_context"]
+    context = api.get(f"/api/v1/articles/slug/{slug}/?lang={code}").json()["related_context"]
 
     _word, first, later = NAMES[code]
     # in reading order (the explainer, the actors, the claims, the timeline): the first
