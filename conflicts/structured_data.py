@@ -1,4 +1,5 @@
-"""schema.org JSON-LD for actors and claims, built from what is stored (nothing invented)."""
+"""schema.org JSON-LD for actors and claims, built from what is stored (nothing invented), in
+the words their page shows: the reader's language where written (conflicts/page_words.py)."""
 
 from django.conf import settings
 

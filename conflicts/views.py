@@ -13,8 +13,10 @@ from conflicts.indexes import (
     filtered_claims,
     page_of,
 )
+from conflicts.languages import active_language
 from conflicts.methodology import verdict_scale
 from conflicts.models import Actor, Claim, VerdictChange
+from conflicts.page_words import actor_into_language, claim_page_objects, put_into_language
 from conflicts.profiles import claim_profile
 from conflicts.structured_data import actor_page_jsonld, claim_page_jsonld
 
@@ -27,20 +29,37 @@ PREVIOUS_VERDICT = Subquery(_LAST_CHANGE.values("old_verdict")[:1])
 
 @reader_cache
 def actor_detail(request, slug):
-    """The actor's page; its template asks for the profile ({% actor_profile_sections %})."""
+    """The actor's page in the reader's language; its template asks for the profile
+    ({% actor_profile_sections %})."""
     actor = get_object_or_404(Actor.objects.public(), slug=slug)
-    context = {"actor": actor, "structured_data": actor_page_jsonld(actor, request)}
+    language = active_language()
+    actor_into_language(actor, language)
+    context = {
+        "actor": actor,
+        "structured_data": actor_page_jsonld(actor, request),
+        "in_language": {"language": language},  # what a word's lang is compared with
+    }
     return render(request, "conflicts/actor_detail.html", context)
 
 
 @reader_cache
 def claim_detail(request, slug):
+    """The claim's page in the reader's language: its words, its claimant's, its sources'
+    titles and its related claims' (the verdict is a fact, its label from the catalogue)."""
     claims = Claim.objects.public().select_related("claimant", "conflict")
     claims = claims.annotate(
         verdict_given_at=LAST_VERDICT_CHANGE, previous_verdict=PREVIOUS_VERDICT
     )
     claim = get_object_or_404(claims, slug=slug)
     context = {"claim": claim, **claim_profile(claim)}
+    language = active_language()
+    put_into_language(
+        claim_page_objects(
+            claim, context["sources"], context["relations"], context["inbound_relations"]
+        ),
+        language,
+    )
+    context["in_language"] = {"language": language}
     context["structured_data"] = claim_page_jsonld(claim, context["sources"], request)
     return render(request, "conflicts/claim_detail.html", context)
 

@@ -11,6 +11,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from conflicts.languages import active_language
+from conflicts.page_words import profile_into_language
 from conflicts.profiles import actor_profile, explainer_profile
 from conflicts.sidebar.cache import actor_profile_html, explainer_html, sidebar_html
 
@@ -67,13 +69,19 @@ def explainer_content(context, page):
 @register.simple_tag(takes_context=True)
 def actor_profile_sections(context, actor):
     """An actor page's affiliations, claims and stories (conflicts/includes/actor_profile.html),
-    rendered through the sidebar cache when it is on; a preview shows the editor's actor
+    in the reader's language (conflicts/page_words.py), rendered through the sidebar cache
+    when it is on; a preview shows the editor's actor, in its default language's words,
     without the stories."""
     request = context.get("request")
     preview = getattr(request, "is_preview", False)
 
     def render():
         values = {"actor": actor, "request": request, **actor_profile(actor, preview=preview)}
+        if not preview:
+            language = active_language()
+            profile_into_language(values, actor, language)
+            # What the cards' words' lang is compared with (includes/claim_card.html):
+            values["related_context"] = {"language": language}
         return render_to_string("conflicts/includes/actor_profile.html", values)
 
     return mark_safe(actor_profile_html(actor, request, render))  # noqa: S308 (escaped there)

@@ -85,7 +85,7 @@ def open_editor(page, url):
 
 def write_new_story(page, admin_url, link=True):
     """A reporter writes a story with a byline and a key actor, saving nothing by hand."""
-    news = SectionPage.objects.get(slug="news")
+    news = SectionPage.objects.get(slug="news", locale__language_code="en")
     open_editor(page, admin_url + f"/admin/pages/add/newsroom/articlepage/{news.pk}/")
     page.locator("#id_title").fill(HEADLINE)
     page.locator("#id_dek").fill("Yerevan wants its airport back.")
@@ -139,7 +139,7 @@ def draft_story():
     """A draft story naming Armenia and Russia, linking neither, as reporter2 saved it."""
     reporter = create_member("reporter2", roles.REPORTERS)
     story = ArticlePageFactory(
-        parent=SectionPage.objects.get(slug="news"),
+        parent=SectionPage.objects.get(slug="news", locale__language_code="en"),
         title=HEADLINE,
         live=False,
         owner=reporter,

@@ -41,7 +41,7 @@ def test_a_reporter_mentions_and_creates_actors_and_a_claim_without_leaving_the_
     page, admin_url, screenshot
 ):
     log_in(page, admin_url, "reporter")
-    news = SectionPage.objects.get(slug="news")
+    news = SectionPage.objects.get(slug="news", locale__language_code="en")
     open_admin_page(page, admin_url + f"/admin/pages/add/newsroom/articlepage/{news.pk}/")
     page.locator("#id_title").fill("Armenia removes Russian border guards from Yerevan airport")
     body = page.get_by_role("region", name="Body")
@@ -90,7 +90,8 @@ def test_a_reporter_mentions_and_creates_actors_and_a_claim_without_leaving_the_
     select_last_characters(page, len("the guards would leave."))
     page.locator(".Draftail-ToolbarButton[name=CLAIM]").first.click()
     expect(modal.get_by_role("columnheader", name="Claimant")).to_be_visible()
-    page.wait_for_function("getComputedStyle(document.querySelector('.modal')).opacity === '1'")
+    # the modal faded in (the admin's CSP forbids wait_for_function's string expressions)
+    expect(page.locator(".modal").first).to_have_css("opacity", "1")
     screenshot(page, "claim-chooser-rows")
     modal.get_by_role("tab", name="New claim").click()
     statement = "Russian border guards will leave Yerevan airport"

@@ -18,7 +18,7 @@ def admin_url(newsroom_site):
     reporter = create_member("reporter", roles.REPORTERS)
     create_member("checker", roles.FACT_CHECKERS)
     create_member("editor", roles.EDITORS)
-    news = SectionPage.objects.get(slug="news")
+    news = SectionPage.objects.get(slug="news", locale__language_code="en")
     story = ArticlePageFactory(parent=news, title=HEADLINE, live=False, owner=reporter)
     story.save_revision(user=reporter)
     story.get_workflow().start(story, reporter)

@@ -111,7 +111,7 @@ def test_a_reporter_writes_a_fact_checker_checks_and_an_editor_publishes_a_story
     page.get_by_text("Claim 'The last convoy left on time' created").first.wait_for()
 
     # A story under News, linking the actor and the claim from inside the body text.
-    news = SectionPage.objects.get(slug="news")
+    news = SectionPage.objects.get(slug="news", locale__language_code="en")
     open_admin_page(page, admin_url + f"/admin/pages/add/newsroom/articlepage/{news.pk}/")
     page.locator("#id_title").fill("The last convoy leaves")
     page.locator("#id_dek").fill("What the colonel said as the peacekeepers left.")

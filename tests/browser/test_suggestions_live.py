@@ -19,7 +19,7 @@ def admin_url(newsroom_site, settings):
 def test_an_unsaved_story_is_offered_the_actors_it_names(page, admin_url, screenshot):
     stories = ArticlePage.objects.count()
     log_in(page, admin_url, "reporter")
-    news = SectionPage.objects.get(slug="news")
+    news = SectionPage.objects.get(slug="news", locale__language_code="en")
     open_admin_page(page, admin_url + f"/admin/pages/add/newsroom/articlepage/{news.pk}/")
     panel = page.locator("[data-actor-suggestions]")
     expect(panel).to_contain_text("Every known actor named in the headline or text is linked.")
