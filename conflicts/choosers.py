@@ -296,31 +296,32 @@ class SourceChooseResultsView(SourceRowsMixin, ChooseResultsView):
 # --- The viewsets (SnippetViewSet.chooser_viewset_class in wagtail_hooks.py) ---------------
 
 
-class ActorChooserViewSet(SnippetChooserViewSet):
+class DraftCreatingChooserViewSet(SnippetChooserViewSet):
+    """A snippet chooser whose Create tab makes a draft (DraftCreateView)."""
+
+    create_view_class = DraftCreateView
+    create_action_clicked_label = _("Creating…")
+
+
+class ActorChooserViewSet(DraftCreatingChooserViewSet):
     choose_view_class = ActorChooseView
     choose_results_view_class = ActorChooseResultsView
-    create_view_class = DraftCreateView
     creation_form_class = ActorCreationForm
     creation_tab_label = _("New actor")
     create_action_label = _("Create actor draft")
-    create_action_clicked_label = _("Creating…")
 
 
-class ClaimChooserViewSet(SnippetChooserViewSet):
+class ClaimChooserViewSet(DraftCreatingChooserViewSet):
     choose_view_class = ClaimChooseView
     choose_results_view_class = ClaimChooseResultsView
-    create_view_class = DraftCreateView
     creation_form_class = ClaimCreationForm
     creation_tab_label = _("New claim")
     create_action_label = _("Create claim draft")
-    create_action_clicked_label = _("Creating…")
 
 
-class SourceChooserViewSet(SnippetChooserViewSet):
+class SourceChooserViewSet(DraftCreatingChooserViewSet):
     choose_view_class = SourceChooseView
     choose_results_view_class = SourceChooseResultsView
-    create_view_class = DraftCreateView
     creation_form_class = SourceCreationForm
     creation_tab_label = _("New source")
     create_action_label = _("Create source")
-    create_action_clicked_label = _("Creating…")

@@ -10,10 +10,8 @@ from tests.browser.test_reader_design import (
     DESKTOP,
     PHONE,
     box,
-    leaving_our_origin,
+    check_page,
     open_tab,
-    save_screenshot,
-    violations,
 )
 
 CLAIM = "/claims/peacekeepers-were-not-inactive/"
@@ -45,15 +43,7 @@ def tab(request, browser):
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_each_page_passes_axe_fits_the_width_and_stays_on_our_origin(tab, site, name):
-    tab.goto(site + PAGES[name])
-    tab.wait_for_load_state("networkidle")
-
-    save_screenshot(tab, name)
-    assert tab.get_by_role("heading", level=1).count() == 1
-    assert violations(tab) == [], name
-    width = tab.viewport_size["width"]
-    assert tab.evaluate("document.documentElement.scrollWidth") <= width, name
-    assert leaving_our_origin(tab, site) == []
+    check_page(tab, site, PAGES[name], name)
 
 
 def test_on_a_phone_the_claim_page_shows_who_said_it_and_the_verdict_on_the_first_screen(

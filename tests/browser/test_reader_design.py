@@ -115,9 +115,10 @@ def box(locator) -> dict:
     return found
 
 
-@pytest.mark.parametrize("name", list(PAGES))
-def test_each_page_passes_axe_fits_the_width_and_stays_on_our_origin(tab, site, name):
-    tab.goto(site + PAGES[name])
+def check_page(tab, site, path: str, name: str) -> None:
+    """Open path, screenshot it as name, and check what every reader page must hold: one h1,
+    no axe violation, no horizontal scroll, no request off our origin."""
+    tab.goto(site + path)
     tab.wait_for_load_state("networkidle")
 
     save_screenshot(tab, name)
@@ -126,6 +127,11 @@ def test_each_page_passes_axe_fits_the_width_and_stays_on_our_origin(tab, site, 
     width = tab.viewport_size["width"]
     assert tab.evaluate("document.documentElement.scrollWidth") <= width, name
     assert leaving_our_origin(tab, site) == []
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_each_page_passes_axe_fits_the_width_and_stays_on_our_origin(tab, site, name):
+    check_page(tab, site, PAGES[name], name)
 
 
 def test_the_header_leads_to_the_sections_the_conflicts_and_the_explainers(desktop, site):
